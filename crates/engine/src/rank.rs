@@ -1,0 +1,237 @@
+//! Rankings within a group and year: competition ranking with ties, published ranks kept where
+//! scores are incomplete, block statistics and the change against the previous year.
+
+use crate::dataset::{Dataset, GroupId, PublishedRank, UnitId};
+use crate::schema::UnitKind;
+
+/// Where a row's rank comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankOrigin {
+    /// Printed by the source (a position, or "last of N" resolved with the block size).
+    Published,
+    /// Computed by competition ranking because every score of the block is published.
+    Computed,
+}
+
+/// A rank as shown to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RankPos {
+    /// 1-based position ("=2" shares position 2 with another unit).
+    pub position: u32,
+    /// True when another unit of the block has the same position.
+    pub tied: bool,
+    /// True when the source only said "the lowest" (the position is the block size).
+    pub last_word: bool,
+    /// Published or computed.
+    pub origin: RankOrigin,
+}
+
+/// One line of a ranking table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingRow {
+    /// The unit.
+    pub unit_id: UnitId,
+    /// Vietnamese name.
+    pub name: String,
+    /// English name, where known.
+    pub name_en: Option<String>,
+    /// Kind of unit.
+    pub kind: UnitKind,
+    /// Accent-free, lower-case search key of the name (see `search::fold`).
+    pub search_key: String,
+    /// Total score, `None` when it was not published.
+    pub score: Option<f64>,
+    /// Rank, `None` when neither published nor computable.
+    pub rank: Option<RankPos>,
+    /// Previous year's score (if published).
+    pub prev_score: Option<f64>,
+    /// Previous year's rank position (if known).
+    pub prev_rank: Option<u32>,
+    /// `score - prev_score`, when both are published.
+    pub score_change: Option<f64>,
+    /// Places gained since the previous year (positive = moved up), when both ranks are known.
+    pub rank_change: Option<i64>,
+    /// True when the source calls the unit the lowest of the block (with or without a
+    /// position: "last" in a block of unknown size has none).
+    pub said_lowest: bool,
+    /// Source id of this year's record.
+    pub source: String,
+}
+
+impl RankingRow {
+    /// True when the unit's score for this year was not published.
+    pub fn is_unpublished(&self) -> bool {
+        self.score.is_none()
+    }
+}
+
+/// A ranking of one group in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// The group ranked.
+    pub group: GroupId,
+    /// The year ranked.
+    pub year: i32,
+    /// The previous year compared against, when the dataset has one for this group.
+    pub prev_year: Option<i32>,
+    /// Rows in display order: by rank, then by score, then unpublished units by name.
+    pub rows: Vec<RankingRow>,
+    /// How many units were ranked that year (published block size), if known.
+    pub unit_count: Option<u32>,
+    /// How many of the block's units have a published score.
+    pub n_scored: usize,
+    /// True when every unit of the block has a published score (ranks are then computed).
+    pub complete: bool,
+    /// Published block average, if any.
+    pub published_mean: Option<f64>,
+    /// Published change of the block average against the previous year.
+    pub published_mean_change: Option<f64>,
+    /// Source of the block figures.
+    pub stats_source: Option<String>,
+}
+
+/// Two scores closer than this are a tie (guards against floating-point noise in composites).
+pub const TIE_EPSILON: f64 = 1e-9;
+
+/// Competition ranks ("1, 2, 2, 4") of `scores`, in input order. Equal scores (within
+/// [`TIE_EPSILON`]) share the better rank.
+pub fn competition_ranks(scores: &[f64], higher_is_better: bool) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    let key = |i: usize| {
+        let s = scores.get(i).copied().unwrap_or(f64::NAN);
+        if higher_is_better { -s } else { s }
+    };
+    order.sort_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
+    let mut ranks = vec![0u32; scores.len()];
+    let mut prev: Option<(f64, u32)> = None;
+    for (pos0, &i) in order.iter().enumerate() {
+        let k = key(i);
+        let pos = u32::try_from(pos0 + 1).unwrap_or(u32::MAX);
+        let rank = match prev {
+            Some((pk, pr)) if (k - pk).abs() <= TIE_EPSILON => pr,
+            _ => pos,
+        };
+        prev = Some((k, rank));
+        if let Some(slot) = ranks.get_mut(i) {
+            *slot = rank;
+        }
+    }
+    ranks
+}
+
+/// Resolve a published rank to a position, given the block size that year.
+fn position_of(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<(u32, bool)> {
+    match rank? {
+        PublishedRank::Position(p) => Some((p, false)),
+        PublishedRank::Last => unit_count.map(|n| (n, true)),
+    }
+}
+
+/// Rank one group in one year. `None` when the group does not exist or has no record that year.
+///
+/// Ranks printed by the source are kept as they are. Ranks are computed (competition ranking)
+/// only when every unit of the block has a published score — never from a partial list.
+pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking> {
+    let group = ds.group(group_id)?;
+    let group_year = group.years.get(&year);
+    let units: Vec<_> = ds.group_units(group).filter(|u| u.observations.contains_key(&year)).collect();
+    if units.is_empty() && group_year.is_none() {
+        return None;
+    }
+    let unit_count = group_year.and_then(|gy| gy.unit_count);
+    let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
+    let prev_count = prev_year.and_then(|py| group.years.get(&py)).and_then(|gy| gy.unit_count);
+
+    let scores: Vec<Option<f64>> =
+        units.iter().map(|u| u.observations.get(&year).and_then(|o| o.score)).collect();
+    let n_scored = scores.iter().filter(|s| s.is_some()).count();
+    let complete = unit_count.is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == n_scored))
+        && n_scored == units.len();
+    let computed = if complete {
+        let flat: Vec<f64> = scores.iter().map(|s| s.unwrap_or(f64::NAN)).collect();
+        Some(competition_ranks(&flat, ds.index.higher_is_better))
+    } else {
+        None
+    };
+
+    let mut rows: Vec<RankingRow> = Vec::with_capacity(units.len());
+    for (i, unit) in units.iter().enumerate() {
+        let Some(obs) = unit.observations.get(&year) else { continue };
+        let published = position_of(obs.rank, unit_count);
+        let rank = match (published, computed.as_ref().and_then(|c| c.get(i))) {
+            (Some((position, last_word)), _) => {
+                Some(RankPos { position, tied: false, last_word, origin: RankOrigin::Published })
+            }
+            (None, Some(&position)) => {
+                Some(RankPos { position, tied: false, last_word: false, origin: RankOrigin::Computed })
+            }
+            (None, None) => None,
+        };
+        let prev = prev_year.and_then(|py| unit.observations.get(&py));
+        let prev_score = prev.and_then(|o| o.score);
+        let prev_rank = prev.and_then(|o| position_of(o.rank, prev_count)).map(|(p, _)| p);
+        rows.push(RankingRow {
+            unit_id: unit.id.clone(),
+            name: unit.name.clone(),
+            name_en: unit.name_en.clone(),
+            kind: unit.kind,
+            search_key: unit.search_key.clone(),
+            score: obs.score,
+            rank,
+            prev_score,
+            prev_rank,
+            score_change: obs.score.zip(prev_score).map(|(a, b)| a - b),
+            rank_change: rank.zip(prev_rank).map(|(r, p)| i64::from(p) - i64::from(r.position)),
+            said_lowest: obs.rank == Some(PublishedRank::Last),
+            source: obs.source.clone(),
+        });
+    }
+    mark_ties(&mut rows);
+    sort_rows(&mut rows, ds.index.higher_is_better);
+    Some(Ranking {
+        group: group.id.clone(),
+        year,
+        prev_year,
+        rows,
+        unit_count,
+        n_scored,
+        complete,
+        published_mean: group_year.and_then(|gy| gy.mean),
+        published_mean_change: group_year.and_then(|gy| gy.mean_change),
+        stats_source: group_year.and_then(|gy| gy.stats_source.clone()),
+    })
+}
+
+fn mark_ties(rows: &mut [RankingRow]) {
+    let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for r in rows.iter().filter_map(|r| r.rank) {
+        *counts.entry(r.position).or_default() += 1;
+    }
+    for row in rows.iter_mut() {
+        if let Some(rank) = row.rank.as_mut() {
+            rank.tied = counts.get(&rank.position).is_some_and(|&c| c > 1);
+        }
+    }
+}
+
+/// Display order: ranked rows by position (then score, then name); then rows with a score but
+/// no known rank, best score first; then unpublished rows by name. Deterministic.
+fn sort_rows(rows: &mut [RankingRow], higher_is_better: bool) {
+    rows.sort_by(|a, b| {
+        let class = |r: &RankingRow| match (r.rank, r.score) {
+            (Some(_), _) => 0,
+            (None, Some(_)) => 1,
+            (None, None) => 2,
+        };
+        let score_key = |r: &RankingRow| {
+            let s = r.score.unwrap_or(f64::NAN);
+            if higher_is_better { -s } else { s }
+        };
+        class(a)
+            .cmp(&class(b))
+            .then(a.rank.map(|r| r.position).cmp(&b.rank.map(|r| r.position)))
+            .then(score_key(a).total_cmp(&score_key(b)))
+            .then(a.search_key.cmp(&b.search_key))
+            .then(a.unit_id.cmp(&b.unit_id))
+    });
+}

@@ -1,0 +1,110 @@
+//! `chiso-importer`: converts the shared source facts (`../shared/data`) into chiso's own dataset
+//! files under `public/data/`, and writes the dataset JSON Schema to `docs/dataset.schema.json`.
+//!
+//! `cargo run -p chiso-importer` regenerates everything; `-- --check` regenerates in memory and
+//! fails when a committed file differs (so the committed data is always reproducible).
+
+mod hanoi;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chiso_engine::dataset::Dataset;
+use chiso_engine::schema::RawDataset;
+
+/// One generated file: where it goes and its exact bytes.
+struct Output {
+    path: PathBuf,
+    bytes: String,
+}
+
+fn repo_root() -> PathBuf {
+    // crates/importer -> repo root
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CHISO_SHARED").map(PathBuf::from).unwrap_or_else(|| root.join("../shared"))
+}
+
+/// Pretty JSON with a trailing newline: the committed format of every generated file.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| e.to_string())
+}
+
+/// The dataset JSON Schema, generated from the engine's serde types.
+pub fn schema_json() -> Result<String, String> {
+    to_json(&schemars::schema_for!(RawDataset))
+}
+
+fn dataset_output(root: &Path, name: &str, raw: &RawDataset) -> Result<Output, String> {
+    // Never ship a file the app would reject.
+    let json = to_json(raw)?;
+    if let Err(e) = Dataset::from_json(&json) {
+        return Err(format!("generated {name} does not validate: {e}"));
+    }
+    Ok(Output { path: root.join("public/data").join(name), bytes: json })
+}
+
+fn outputs(root: &Path, shared: &Path) -> Result<Vec<Output>, String> {
+    let facts_path = shared.join("data/hanoi/par_facts.json");
+    let facts = std::fs::read_to_string(&facts_path)
+        .map_err(|e| format!("cannot read {}: {e}", facts_path.display()))?;
+    let hanoi = hanoi::convert(&facts)?;
+    Ok(vec![
+        Output { path: root.join("docs/dataset.schema.json"), bytes: schema_json()? },
+        dataset_output(root, "hanoi-cchc.json", &hanoi)?,
+    ])
+}
+
+fn main() -> ExitCode {
+    let check = std::env::args().any(|a| a == "--check");
+    let root = repo_root();
+    let shared = shared_dir(&root);
+    if !shared.join("data").is_dir() {
+        let msg = format!(
+            "chiso-importer: the shared source folder {} is not here, so the datasets cannot be regenerated or checked (set CHISO_SHARED to its path).",
+            shared.display()
+        );
+        eprintln!("{msg}");
+        // A clone without ../shared can still build and test the app from the committed data.
+        return if check { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+    }
+    let outs = match outputs(&root, &shared) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("chiso-importer: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut stale = 0;
+    for out in &outs {
+        let shown = out.path.strip_prefix(&root).unwrap_or(&out.path).display().to_string();
+        if check {
+            let current = std::fs::read_to_string(&out.path).unwrap_or_default();
+            if current == out.bytes {
+                println!("ok       {shown}");
+            } else {
+                println!("STALE    {shown} (run `make data` and commit the result)");
+                stale += 1;
+            }
+        } else {
+            if let Some(dir) = out.path.parent() {
+                if let Err(e) = std::fs::create_dir_all(dir) {
+                    eprintln!("chiso-importer: cannot create {}: {e}", dir.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            if let Err(e) = std::fs::write(&out.path, &out.bytes) {
+                eprintln!("chiso-importer: cannot write {shown}: {e}");
+                return ExitCode::FAILURE;
+            }
+            println!("wrote    {shown} ({} bytes)", out.bytes.len());
+        }
+    }
+    if stale > 0 {
+        eprintln!("chiso-importer: {stale} generated file(s) differ from what the sources give");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
