@@ -1,0 +1,99 @@
+//! Charts: one pure function per chart (view-model rows + theme -> ECharts option), and the one
+//! `<EChart>` component that owns the DOM node, resizing and disposal.
+
+pub mod ranking_bar;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance (from the self-hosted `vendor/echarts.min.js`).
+    type EChartsInstance;
+
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init(el: &web_sys::HtmlElement) -> Result<EChartsInstance, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    fn set_option(this: &EChartsInstance, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &EChartsInstance);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &EChartsInstance);
+}
+
+/// Renders an ECharts option into a `<div>`. Every update replaces the whole option
+/// (`notMerge`), so series emptied by a filter do not leave stale bars behind.
+#[component]
+pub fn EChart(
+    /// The ECharts option as JSON.
+    #[prop(into)]
+    option: Signal<serde_json::Value>,
+    /// Height of the chart in CSS pixels.
+    #[prop(into)]
+    height_px: Signal<u32>,
+    /// Text alternative of the chart (the table below carries every number).
+    #[prop(into)]
+    summary: Signal<String>,
+    /// Shown when the chart library is missing.
+    unavailable_text: &'static str,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let instance = StoredValue::new_local(None::<EChartsInstance>);
+    let failed = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let option = option.get();
+        let _ = height_px.get();
+        let Some(el) = node.get() else { return };
+        instance.update_value(|slot| {
+            if slot.is_none() {
+                match echarts_init(&el) {
+                    Ok(inst) => *slot = Some(inst),
+                    Err(_) => failed.set(true),
+                }
+            }
+            if let Some(inst) = slot.as_ref() {
+                let js = js_sys::JSON::parse(&option.to_string()).unwrap_or(JsValue::NULL);
+                if inst.set_option(&js, true).is_err() {
+                    failed.set(true);
+                }
+                inst.resize();
+            }
+        });
+    });
+
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        instance.with_value(|slot| {
+            if let Some(inst) = slot {
+                inst.resize();
+            }
+        });
+    });
+    on_cleanup(move || {
+        resize.remove();
+        instance.update_value(|slot| {
+            if let Some(inst) = slot.take() {
+                inst.dispose();
+            }
+        });
+    });
+
+    view! {
+        <figure class="chart-figure">
+            <div
+                class="chart"
+                data-testid="chart"
+                role="img"
+                aria-label=move || summary.get()
+                node_ref=node
+                style:height=move || format!("{}px", height_px.get())
+            ></div>
+            <Show when=move || failed.get()>
+                <p class="notice">{unavailable_text}</p>
+            </Show>
+        </figure>
+    }
+}

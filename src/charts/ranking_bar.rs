@@ -1,0 +1,112 @@
+//! The ranking bar chart: one horizontal bar per unit with a published score, best at the top,
+//! the block average as a dashed line. Bars start at the scale's minimum so lengths are honest.
+
+use charming::component::{Axis, Grid};
+use charming::datatype::DataPointItem;
+use charming::element::{
+    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
+    MarkLineData, MarkLineVariant, SplitLine, Symbol, Tooltip, Trigger,
+};
+use charming::series::Bar;
+use charming::Chart;
+use serde_json::{json, Value};
+
+use crate::theme::Theme;
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    /// Category label (the unit's name, with its rank).
+    pub label: String,
+    /// The score.
+    pub value: f64,
+    /// The score as the reader writes it ("94,25%").
+    pub value_text: String,
+    /// Highlighted (the reader's selected unit).
+    pub selected: bool,
+}
+
+/// What the chart needs besides the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarSpec {
+    /// Lowest value of the value axis (the scale's minimum).
+    pub axis_min: f64,
+    /// Highest value of the value axis (the scale's maximum).
+    pub axis_max: f64,
+    /// Block average and its label ("TB 88,46%").
+    pub mean: Option<(f64, String)>,
+}
+
+/// Pixel height that fits `n` bars.
+pub fn height_for(n: usize) -> u32 {
+    let n = u32::try_from(n).unwrap_or(200).min(200);
+    60 + 30 * n.max(1)
+}
+
+/// The chart as charming builds it.
+pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
+    let data: Vec<DataPointItem> = rows
+        .iter()
+        .map(|r| {
+            let colour = if r.selected { theme.bar_selected } else { theme.bar };
+            DataPointItem::new(r.value)
+                .name(format!("{}: {}", r.label, r.value_text))
+                .item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    let mut bar = Bar::new()
+        .data(data)
+        .bar_width("60%")
+        .label(Label::new().show(true).position(LabelPosition::Right).color(theme.text));
+    if let Some((mean, text)) = &spec.mean {
+        bar = bar.mark_line(
+            MarkLine::new()
+                .silent(true)
+                .symbol(vec![Symbol::None, Symbol::None])
+                .line_style(LineStyle::new().color(theme.mean).type_(LineStyleType::Dashed).width(2))
+                .label(Label::new().formatter(text.as_str()).color(theme.mean))
+                .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(*mean))]),
+        );
+    }
+    Chart::new()
+        .animation(false)
+        .grid(Grid::new().left(8).right(64).top(24).bottom(24).contain_label(true))
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(spec.axis_min)
+                .max(spec.axis_max)
+                .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
+                .axis_label(AxisLabel::new().color(theme.muted)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(rows.iter().map(|r| r.label.clone()).collect())
+                .axis_label(AxisLabel::new().color(theme.text)),
+        )
+        .series(bar)
+}
+
+/// The ECharts option: charming's chart plus what charming cannot express yet — a label per
+/// bar in the reader's number format, and long category names wrapped instead of cut.
+pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
+    let mut option = serde_json::to_value(chart(rows, spec, theme)).unwrap_or(Value::Null);
+    if let Some(items) = option.pointer_mut("/series/0/data").and_then(Value::as_array_mut) {
+        for (item, row) in items.iter_mut().zip(rows) {
+            if let Some(obj) = item.as_object_mut() {
+                obj.insert("label".into(), json!({ "formatter": row.value_text }));
+            }
+        }
+    }
+    let path = if option.pointer("/yAxis/0").is_some() { "/yAxis/0/axisLabel" } else { "/yAxis/axisLabel" };
+    if let Some(label) = option.pointer_mut(path) {
+        if let Some(obj) = label.as_object_mut() {
+            obj.insert("width".into(), json!(150));
+            obj.insert("overflow".into(), json!("break"));
+        }
+    }
+    option
+}

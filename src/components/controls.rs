@@ -1,0 +1,163 @@
+//! The controls: block, year, kind of unit, top/bottom and the accent-free search box. Each one
+//! writes the view state; nothing else.
+
+use std::sync::Arc;
+
+use chiso_engine::dataset::Dataset;
+use chiso_engine::filter::Limit;
+use chiso_engine::format::Lang;
+use chiso_engine::schema::UnitKind;
+use chiso_engine::view_state::ViewState;
+use leptos::prelude::*;
+
+use crate::components::explorer::Resolved;
+use crate::i18n::{self, msg};
+
+const LIMITS: [Limit; 4] = [Limit::Top(5), Limit::Top(10), Limit::Bottom(5), Limit::Bottom(10)];
+
+fn limit_code(l: Option<Limit>) -> String {
+    match l {
+        None => String::new(),
+        Some(Limit::Top(n)) => format!("top{n}"),
+        Some(Limit::Bottom(n)) => format!("bottom{n}"),
+    }
+}
+
+fn kind_code(k: UnitKind) -> String {
+    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The filter bar.
+#[component]
+pub fn Controls(
+    ds: Arc<Dataset>,
+    view: RwSignal<ViewState>,
+    resolved: Memo<Resolved>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let groups: Vec<_> = ds.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+    let kinds_of_group = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            let gid = resolved.with(|r| r.group.clone());
+            let mut kinds: Vec<UnitKind> = ds
+                .group(&gid)
+                .map(|g| ds.group_units(g).map(|u| u.kind).collect())
+                .unwrap_or_default();
+            kinds.sort();
+            kinds.dedup();
+            kinds
+        })
+    };
+
+    let group_buttons = move || {
+        let lang = lang.get();
+        groups
+            .iter()
+            .map(|(gid, name)| {
+                let gid = gid.clone();
+                let id_for_click = gid.clone();
+                let id_for_pressed = gid.clone();
+                let pressed = move || resolved.with(|r| r.group == id_for_pressed).to_string();
+                view! {
+                    <button
+                        type="button"
+                        class="seg"
+                        data-testid=format!("group-{}", gid.0)
+                        aria-pressed=pressed
+                        on:click=move |_| view.update(|v| {
+                            v.group = Some(id_for_click.0.clone());
+                            v.kinds.clear();
+                            v.unit = None;
+                        })
+                    >
+                        {i18n::text(name, lang).to_string()}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+
+    let on_year = move |ev| {
+        let value = event_target_value(&ev);
+        view.update(|v| v.year = value.parse().ok());
+    };
+    let on_kind = move |ev| {
+        let value = event_target_value(&ev);
+        let kind = kinds_of_group.get_untracked().into_iter().find(|k| kind_code(*k) == value);
+        view.update(|v| v.kinds = kind.into_iter().collect());
+    };
+    let on_limit = move |ev| {
+        let value = event_target_value(&ev);
+        view.update(|v| v.limit = LIMITS.into_iter().find(|l| limit_code(Some(*l)) == value));
+    };
+    let on_search = move |ev| {
+        let value = event_target_value(&ev);
+        view.update(|v| v.query = value);
+    };
+
+    view! {
+        <section class="controls" aria-label=move || msg(lang.get()).controls_label>
+            <div class="segmented" role="group" aria-label=move || msg(lang.get()).block>
+                {group_buttons}
+            </div>
+            <div class="fields">
+                <label class="field">
+                    <span>{move || msg(lang.get()).year}</span>
+                    <select data-testid="year-select" on:change=on_year>
+                        {move || {
+                            let current = resolved.with(|r| r.year);
+                            resolved.with(|r| r.years.clone()).into_iter().map(|y| {
+                                view! { <option value=y.to_string() selected=y == current>{y}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || msg(lang.get()).kind}</span>
+                    <select data-testid="kind-select" on:change=on_kind>
+                        {move || {
+                            let lang = lang.get();
+                            let current = view.with(|v| v.kinds.first().copied());
+                            let mut opts = vec![view! { <option value="" selected=current.is_none()>{msg(lang).all_kinds}</option> }.into_any()];
+                            for k in kinds_of_group.get() {
+                                opts.push(view! {
+                                    <option value=kind_code(k) selected=current == Some(k)>{i18n::kind_name(k, lang)}</option>
+                                }.into_any());
+                            }
+                            opts.collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || msg(lang.get()).show}</span>
+                    <select data-testid="limit-select" on:change=on_limit>
+                        {move || {
+                            let lang = lang.get();
+                            let current = view.with(|v| v.limit);
+                            let mut opts = vec![view! { <option value="" selected=current.is_none()>{msg(lang).all_units}</option> }.into_any()];
+                            for l in LIMITS {
+                                let (top, n) = match l { Limit::Top(n) => (true, n), Limit::Bottom(n) => (false, n) };
+                                opts.push(view! {
+                                    <option value=limit_code(Some(l)) selected=current == Some(l)>{i18n::limit_option(top, n, lang)}</option>
+                                }.into_any());
+                            }
+                            opts.collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field search">
+                    <span>{move || msg(lang.get()).search}</span>
+                    <input
+                        type="search"
+                        data-testid="search"
+                        autocomplete="off"
+                        placeholder=move || msg(lang.get()).search_placeholder
+                        prop:value=move || view.with(|v| v.query.clone())
+                        on:input=on_search
+                    />
+                </label>
+            </div>
+        </section>
+    }
+}

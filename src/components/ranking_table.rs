@@ -1,0 +1,157 @@
+//! The ranking table: every unit of the block with its rank, score and change against the
+//! previous year — the accessible twin of the chart. Unpublished scores say so; never zero.
+
+use std::sync::Arc;
+
+use chiso_engine::dataset::{Dataset, UnitId};
+use chiso_engine::format::{self, Lang};
+use chiso_engine::rank::{Ranking, RankingRow};
+use chiso_engine::view_state::ViewState;
+use leptos::prelude::*;
+
+use crate::i18n::{self, msg};
+
+/// The table of the current ranking (after filters).
+#[component]
+pub fn RankingTable(
+    ds: Arc<Dataset>,
+    ranking: Memo<Option<Ranking>>,
+    rows: Memo<Vec<RankingRow>>,
+    filtered: Memo<bool>,
+    view: RwSignal<ViewState>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let unit_fmt = ds.index.unit;
+    let prev_year = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.prev_year)));
+    let year = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.year).unwrap_or_default()));
+    let unit_count = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.unit_count)));
+
+    let body = {
+        let ds = ds.clone();
+        move || {
+            let lang = lang.get();
+            let selected = view.with(|v| v.unit.clone());
+            let has_prev = prev_year.get().is_some();
+            let year = year.get();
+            let count = unit_count.get();
+            rows.get()
+                .into_iter()
+                .map(|row| {
+                    let note = ds
+                        .unit(&row.unit_id)
+                        .and_then(|u| u.observations.get(&year))
+                        .and_then(|o| o.note.as_ref())
+                        .map(|n| i18n::text(n, lang).to_string());
+                    let is_selected = selected.as_deref() == Some(row.unit_id.0.as_str());
+                    table_row(&row, note, is_selected, has_prev, count, unit_fmt, lang, view)
+                })
+                .collect_view()
+        }
+    };
+
+    let unnamed = move || {
+        // The block's units that no source names: a count, never invented rows.
+        let count = unit_count.get()?;
+        if filtered.get() {
+            return None;
+        }
+        let named = ranking.with(|r| r.as_ref().map(|r| r.rows.len()))?;
+        let missing = count.checked_sub(u32::try_from(named).ok()?)?;
+        (missing > 0).then(|| {
+            let cols = if prev_year.get().is_some() { 4 } else { 3 };
+            view! {
+                <tfoot>
+                    <tr class="unnamed" data-testid="unnamed-units">
+                        <td colspan=cols>{i18n::unnamed_units(missing, lang.get())}</td>
+                    </tr>
+                </tfoot>
+            }
+        })
+    };
+
+    let empty = move || {
+        rows.with(Vec::is_empty).then(|| view! { <p class="empty" data-testid="no-match">{msg(lang.get()).no_match}</p> })
+    };
+
+    view! {
+        <div class="table-wrap">
+            <table class="ranking" data-testid="ranking-table">
+                <caption>{move || format!("{} {}", msg(lang.get()).table_caption, year.get())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{move || msg(lang.get()).col_rank}</th>
+                        <th scope="col">{move || msg(lang.get()).col_unit}</th>
+                        <th scope="col" class="num">{move || msg(lang.get()).col_score}</th>
+                        {move || prev_year.get().map(|p| view! { <th scope="col" class="num">{i18n::change_heading(p, lang.get())}</th> })}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+                {unnamed}
+            </table>
+            {empty}
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table_row(
+    row: &RankingRow,
+    note: Option<String>,
+    selected: bool,
+    has_prev: bool,
+    unit_count: Option<u32>,
+    unit_fmt: chiso_engine::schema::ScoreUnit,
+    lang: Lang,
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let m = msg(lang);
+    let rank = row.rank.map(|p| format::rank_label(&p, unit_count, lang)).unwrap_or_else(|| "–".into());
+    let score = match row.score {
+        Some(s) => view! { <span>{format::score(s, unit_fmt, lang)}</span> }.into_any(),
+        None => view! { <span class="unpublished-tag">{m.unpublished}</span> }.into_any(),
+    };
+    let change = has_prev.then(|| {
+        let score_change = row.score_change.map(|c| format::signed(c, 2, lang));
+        let rank_change = row.rank_change.map(|d| {
+            let class = match d.signum() { 1 => "up", -1 => "down", _ => "same" };
+            view! {
+                <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>
+                    {format::rank_change(d, lang)}
+                    <span class="visually-hidden">{format!(" ({})", format::rank_change_text(d, lang))}</span>
+                </span>
+            }
+        });
+        let nothing = score_change.is_none() && rank_change.is_none();
+        view! {
+            <td class="num change">
+                {score_change}
+                {rank_change}
+                {nothing.then_some("–")}
+            </td>
+        }
+    });
+    let id = row.unit_id.clone();
+    let kind = i18n::kind_name(row.kind, lang);
+    let class = match (row.score.is_none(), selected) {
+        (true, true) => "unpublished selected",
+        (true, false) => "unpublished",
+        (false, true) => "selected",
+        (false, false) => "",
+    };
+    let toggle = move |_| {
+        let UnitId(id) = id.clone();
+        view.update(|v| v.unit = if v.unit.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+    };
+    view! {
+        <tr class=class data-testid="row" data-unit=row.unit_id.0.clone() aria-selected=selected.to_string() on:click=toggle>
+            <td class="num rank">{rank}</td>
+            <th scope="row" class="unit">
+                <span class="name">{row.name.clone()}</span>
+                <span class="kind">{kind}</span>
+                {note.map(|n| view! { <span class="note">{n}</span> })}
+            </th>
+            <td class="num score">{score}</td>
+            {change}
+        </tr>
+    }
+}

@@ -1,0 +1,247 @@
+//! Every string the interface shows, in Vietnamese and English, in one place.
+//!
+//! A module of our own rather than an i18n crate: the app has a few dozen strings in two
+//! languages, and plain `match` arms keep the wasm small and every string greppable.
+
+use chiso_engine::format::{self, Lang};
+use chiso_engine::schema::{Text, UnitKind};
+
+/// Fixed strings of the interface.
+pub struct Msg {
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub error_fetch: &'static str,
+    pub error_invalid: &'static str,
+    pub error_hint: &'static str,
+    pub controls_label: &'static str,
+    pub year: &'static str,
+    pub block: &'static str,
+    pub kind: &'static str,
+    pub all_kinds: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub show: &'static str,
+    pub all_units: &'static str,
+    pub col_rank: &'static str,
+    pub col_unit: &'static str,
+    pub col_score: &'static str,
+    pub unpublished: &'static str,
+    pub no_match: &'static str,
+    pub sources: &'static str,
+    pub notes: &'static str,
+    pub table_caption: &'static str,
+    pub chart_unavailable: &'static str,
+    pub url_notice: &'static str,
+    pub data_warnings: &'static str,
+    pub mean_label: &'static str,
+}
+
+const VI: Msg = Msg {
+    loading: "Đang tải dữ liệu…",
+    error_title: "Không hiển thị được dữ liệu",
+    error_fetch: "Không tải được tệp dữ liệu",
+    error_invalid: "Tệp dữ liệu không hợp lệ",
+    error_hint: "Hãy kiểm tra đường dẫn hoặc nội dung tệp dữ liệu rồi tải lại trang.",
+    controls_label: "Bộ lọc",
+    year: "Năm",
+    block: "Khối",
+    kind: "Loại đơn vị",
+    all_kinds: "Tất cả",
+    search: "Tìm đơn vị",
+    search_placeholder: "Ví dụ: dong da",
+    show: "Hiển thị",
+    all_units: "Tất cả",
+    col_rank: "Hạng",
+    col_unit: "Đơn vị",
+    col_score: "Chỉ số",
+    unpublished: "chưa công bố",
+    no_match: "Không có đơn vị nào khớp với bộ lọc.",
+    sources: "Nguồn",
+    notes: "Lưu ý về dữ liệu",
+    table_caption: "Bảng xếp hạng",
+    chart_unavailable: "Không tải được thư viện biểu đồ; bảng bên dưới vẫn đầy đủ.",
+    url_notice: "Một số tham số trong đường dẫn không hợp lệ và đã được bỏ qua",
+    data_warnings: "Dữ liệu có điểm bất thường",
+    mean_label: "TB",
+};
+
+const EN: Msg = Msg {
+    loading: "Loading data…",
+    error_title: "The data cannot be shown",
+    error_fetch: "The data file could not be loaded",
+    error_invalid: "The data file is not valid",
+    error_hint: "Check the data file's address or contents, then reload the page.",
+    controls_label: "Filters",
+    year: "Year",
+    block: "Block",
+    kind: "Kind of unit",
+    all_kinds: "All",
+    search: "Find a unit",
+    search_placeholder: "For example: dong da",
+    show: "Show",
+    all_units: "All",
+    col_rank: "Rank",
+    col_unit: "Unit",
+    col_score: "Index",
+    unpublished: "not published",
+    no_match: "No unit matches the filters.",
+    sources: "Sources",
+    notes: "About the data",
+    table_caption: "Ranking",
+    chart_unavailable: "The chart library could not be loaded; the table below is complete.",
+    url_notice: "Some parameters in the address were not valid and were ignored",
+    data_warnings: "The data has oddities",
+    mean_label: "Avg",
+};
+
+/// The fixed strings for a language.
+pub fn msg(lang: Lang) -> &'static Msg {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// A dataset text in the reader's language (Vietnamese when no translation exists).
+pub fn text(t: &Text, lang: Lang) -> &str {
+    match lang {
+        Lang::En => t.en.as_deref().unwrap_or(&t.vi),
+        Lang::Vi => &t.vi,
+    }
+}
+
+/// The name of a kind of unit.
+pub fn kind_name(kind: UnitKind, lang: Lang) -> &'static str {
+    use UnitKind::*;
+    match (lang, kind) {
+        (Lang::Vi, So) => "Sở",
+        (Lang::Vi, CoQuanTuongDuongSo) => "Cơ quan tương đương sở",
+        (Lang::Vi, Quan) => "Quận",
+        (Lang::Vi, Huyen) => "Huyện",
+        (Lang::Vi, ThiXa) => "Thị xã",
+        (Lang::Vi, Tinh) => "Tỉnh",
+        (Lang::Vi, ThanhPhoTrucThuocTw) => "Thành phố trực thuộc TW",
+        (Lang::Vi, Bo) => "Bộ, cơ quan ngang bộ",
+        (Lang::Vi, CoQuanTrungUong) => "Cơ quan Trung ương",
+        (Lang::Vi, Khac) => "Khác",
+        (Lang::En, So) => "Department",
+        (Lang::En, CoQuanTuongDuongSo) => "Department-level agency",
+        (Lang::En, Quan) => "Urban district",
+        (Lang::En, Huyen) => "Rural district",
+        (Lang::En, ThiXa) => "Town",
+        (Lang::En, Tinh) => "Province",
+        (Lang::En, ThanhPhoTrucThuocTw) => "Centrally-run city",
+        (Lang::En, Bo) => "Ministry",
+        (Lang::En, CoQuanTrungUong) => "Central agency",
+        (Lang::En, Khac) => "Other",
+    }
+}
+
+/// "Chỉ số CCHC trung bình 88,46%, tăng 2,73% so với năm 2022." — worded as the press does.
+pub fn mean_sentence(
+    short_name: &str,
+    mean: &str,
+    change: Option<f64>,
+    prev_year: Option<i32>,
+    lang: Lang,
+) -> String {
+    let prev = prev_year.map(|y| y.to_string());
+    match lang {
+        Lang::Vi => {
+            let mut s = format!("{short_name} trung bình {mean}");
+            if let Some(c) = change {
+                let verb = if c >= 0.0 { "tăng" } else { "giảm" };
+                let amount = format::number(c.abs(), 2, lang);
+                match &prev {
+                    Some(y) => s.push_str(&format!(", {verb} {amount}% so với năm {y}")),
+                    None => s.push_str(&format!(", {verb} {amount}% so với năm trước")),
+                }
+            }
+            s.push('.');
+            s
+        }
+        Lang::En => {
+            let mut s = format!("Average {short_name}: {mean}");
+            if let Some(c) = change {
+                let verb = if c >= 0.0 { "up" } else { "down" };
+                let amount = format::number(c.abs(), 2, lang);
+                match &prev {
+                    Some(y) => s.push_str(&format!(", {verb} {amount} points on {y}")),
+                    None => s.push_str(&format!(", {verb} {amount} points on the previous year")),
+                }
+            }
+            s.push('.');
+            s
+        }
+    }
+}
+
+/// "7/22 đơn vị có điểm được công bố."
+pub fn coverage_sentence(n_scored: usize, unit_count: Option<u32>, complete: bool, lang: Lang) -> String {
+    match (lang, unit_count, complete) {
+        (Lang::Vi, _, true) => "Điểm của tất cả các đơn vị đã được công bố.".to_string(),
+        (Lang::En, _, true) => "Every unit's score has been published.".to_string(),
+        (Lang::Vi, Some(n), false) => format!(
+            "Chỉ {n_scored}/{n} đơn vị có điểm được công bố; điểm của các đơn vị còn lại không được ước tính."
+        ),
+        (Lang::En, Some(n), false) => format!(
+            "Only {n_scored} of {n} units have a published score; the others are not estimated."
+        ),
+        (Lang::Vi, None, false) => format!(
+            "{n_scored} đơn vị có điểm được công bố; số đơn vị của khối năm này không rõ."
+        ),
+        (Lang::En, None, false) => format!(
+            "{n_scored} units have a published score; the block's size that year is not known."
+        ),
+    }
+}
+
+/// "15 đơn vị khác không được nêu tên" — the block's units the sources never named.
+pub fn unnamed_units(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} đơn vị khác: không được nêu tên, điểm chưa công bố"),
+        Lang::En => format!("{n} other units: not named, scores not published"),
+    }
+}
+
+/// Column heading of the year-over-year change.
+pub fn change_heading(prev_year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("So với {prev_year}"),
+        Lang::En => format!("Change on {prev_year}"),
+    }
+}
+
+/// Caption of the bar chart.
+pub fn chart_caption(n_drawn: usize, has_mean: bool, lang: Lang) -> String {
+    match (lang, has_mean) {
+        (Lang::Vi, true) => format!(
+            "Biểu đồ gồm {n_drawn} đơn vị có điểm công bố; đường đứt nét là chỉ số trung bình của khối."
+        ),
+        (Lang::Vi, false) => format!("Biểu đồ gồm {n_drawn} đơn vị có điểm công bố."),
+        (Lang::En, true) => format!(
+            "The chart shows the {n_drawn} units with a published score; the dashed line is the block average."
+        ),
+        (Lang::En, false) => format!("The chart shows the {n_drawn} units with a published score."),
+    }
+}
+
+/// Options of the top/bottom selector.
+pub fn limit_option(top: bool, n: u32, lang: Lang) -> String {
+    match (lang, top) {
+        (Lang::Vi, true) => format!("{n} đơn vị đứng đầu"),
+        (Lang::Vi, false) => format!("{n} đơn vị cuối bảng"),
+        (Lang::En, true) => format!("Top {n}"),
+        (Lang::En, false) => format!("Bottom {n}"),
+    }
+}
+
+/// A source line: "Tuổi trẻ Thủ đô (20/02/2024): “Title”".
+pub fn source_date(date: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    match (lang, parts.as_slice()) {
+        (Lang::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
+        (Lang::Vi, [y, m]) => format!("{m}/{y}"),
+        _ => date.to_string(),
+    }
+}

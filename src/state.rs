@@ -1,0 +1,63 @@
+//! The page's single source of truth: one `ViewState` signal that round-trips the address bar.
+//!
+//! The URL is read once at start-up; afterwards every change of the view state is written back
+//! with `history.replaceState`, carrying only what differs from the defaults. The `data=`
+//! override (a same-origin dataset path, for data desks and tests) is kept as it came.
+
+use chiso_engine::view_state::ViewState;
+
+/// What the address said when the page opened.
+pub struct Initial {
+    /// The view state parsed from the query.
+    pub view: ViewState,
+    /// Reader-facing descriptions of parameters that were ignored.
+    pub warnings: Vec<String>,
+    /// The raw `data=` parameter, if any.
+    pub data_param: Option<String>,
+}
+
+fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Split off the `data=` parameter, which is not part of the view state.
+fn split_data_param(search: &str) -> (String, Option<String>) {
+    let mut rest = Vec::new();
+    let mut data = None;
+    for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        match pair.strip_prefix("data=") {
+            Some(v) => data = Some(v.to_string()),
+            None => rest.push(pair),
+        }
+    }
+    (rest.join("&"), data)
+}
+
+/// Read the view state from the address bar.
+pub fn read_url() -> Initial {
+    let (query, data_param) = split_data_param(&location_search());
+    let (view, warnings) = chiso_engine::view_state::from_query(&query);
+    Initial { view, warnings: warnings.iter().map(ToString::to_string).collect(), data_param }
+}
+
+/// Write the view state to the address bar (replacing the current history entry).
+pub fn write_url(view: &ViewState, data_param: Option<&str>) {
+    let mut query = view.to_query();
+    if let Some(d) = data_param {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str("data=");
+        query.push_str(d);
+    }
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if location_search().trim_start_matches('?') == query {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
