@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chiso_engine::dataset::{DataWarning, Dataset};
 use chiso_engine::format::Lang;
-use chiso_engine::view_state::ViewState;
+use chiso_engine::view_state::{ParamWarning, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,7 +66,7 @@ fn ready(
     ds: Arc<Dataset>,
     warnings: Arc<Vec<DataWarning>>,
     view: RwSignal<ViewState>,
-    url_warnings: Arc<Vec<String>>,
+    url_warnings: Arc<Vec<ParamWarning>>,
     lang: Memo<Lang>,
 ) -> impl IntoView {
     view! { <Explorer ds warnings view url_warnings lang /> }

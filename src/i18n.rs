@@ -245,3 +245,34 @@ pub fn source_date(date: &str, lang: Lang) -> String {
         _ => date.to_string(),
     }
 }
+
+/// A URL parameter that was ignored, worded for the reader: "năm=abc: không phải số nguyên".
+pub fn param_warning(w: &chiso_engine::view_state::ParamWarning, lang: Lang) -> String {
+    use chiso_engine::view_state::ParamProblem::*;
+    let reason = match (lang, &w.reason) {
+        (Lang::Vi, BadPercentEncoding) => "mã hoá phần trăm (%) sai".to_string(),
+        (Lang::Vi, NotUtf8) => "không phải văn bản UTF-8".to_string(),
+        (Lang::Vi, ControlCharacter) => "chứa ký tự điều khiển".to_string(),
+        (Lang::Vi, TooLong { max_chars }) => format!("dài quá {max_chars} ký tự"),
+        (Lang::Vi, NotANumber) => "không phải số nguyên".to_string(),
+        (Lang::Vi, OutOfRange { min, max }) => format!("ngoài khoảng {min}–{max}"),
+        (Lang::Vi, UnsupportedVersion { supported }) => {
+            format!("phiên bản đường dẫn không được hỗ trợ (ứng dụng đọc phiên bản {supported})")
+        }
+        (Lang::Vi, UnknownKind) => "loại đơn vị không tồn tại".to_string(),
+        (Lang::Vi, UnknownLanguage) => "ngôn ngữ không hỗ trợ (chỉ vi hoặc en)".to_string(),
+        (Lang::Vi, BadId) => "mã không hợp lệ".to_string(),
+        (Lang::Vi, ConflictsWithTop) => "bị bỏ qua vì đã có tham số top".to_string(),
+        (Lang::Vi, UnknownParam) => "tham số không được hỗ trợ".to_string(),
+        (Lang::En, reason) => reason.to_string(),
+    };
+    format!("{}={}: {reason}", w.param, w.raw)
+}
+
+/// "thấp nhất" — a rank the source gives only in words.
+pub fn lowest(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "thấp nhất",
+        Lang::En => "lowest",
+    }
+}

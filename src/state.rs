@@ -4,14 +4,14 @@
 //! with `history.replaceState`, carrying only what differs from the defaults. The `data=`
 //! override (a same-origin dataset path, for data desks and tests) is kept as it came.
 
-use chiso_engine::view_state::ViewState;
+use chiso_engine::view_state::{ParamWarning, ViewState};
 
 /// What the address said when the page opened.
 pub struct Initial {
     /// The view state parsed from the query.
     pub view: ViewState,
-    /// Reader-facing descriptions of parameters that were ignored.
-    pub warnings: Vec<String>,
+    /// Parameters that were ignored.
+    pub warnings: Vec<ParamWarning>,
     /// The raw `data=` parameter, if any.
     pub data_param: Option<String>,
 }
@@ -37,7 +37,7 @@ fn split_data_param(search: &str) -> (String, Option<String>) {
 pub fn read_url() -> Initial {
     let (query, data_param) = split_data_param(&location_search());
     let (view, warnings) = chiso_engine::view_state::from_query(&query);
-    Initial { view, warnings: warnings.iter().map(ToString::to_string).collect(), data_param }
+    Initial { view, warnings, data_param }
 }
 
 /// Write the view state to the address bar (replacing the current history entry).

@@ -35,12 +35,14 @@ pub struct BarSpec {
     pub axis_max: f64,
     /// Block average and its label ("TB 88,46%").
     pub mean: Option<(f64, String)>,
+    /// A phone-sized container: fewer axis ticks, narrower name column.
+    pub narrow: bool,
 }
 
 /// Pixel height that fits `n` bars.
 pub fn height_for(n: usize) -> u32 {
     let n = u32::try_from(n).unwrap_or(200).min(200);
-    60 + 30 * n.max(1)
+    56 + 38 * n.max(1)
 }
 
 /// The chart as charming builds it.
@@ -64,19 +66,20 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
                 .silent(true)
                 .symbol(vec![Symbol::None, Symbol::None])
                 .line_style(LineStyle::new().color(theme.mean).type_(LineStyleType::Dashed).width(2))
-                .label(Label::new().formatter(text.as_str()).color(theme.mean))
+                .label(Label::new().formatter(text.as_str()).color(theme.mean).position(LabelPosition::Start))
                 .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(*mean))]),
         );
     }
     Chart::new()
         .animation(false)
-        .grid(Grid::new().left(8).right(64).top(24).bottom(24).contain_label(true))
+        .grid(Grid::new().left(4).right(if spec.narrow { 52 } else { 64 }).top(28).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(spec.axis_min)
                 .max(spec.axis_max)
+                .split_number(if spec.narrow { 2 } else { 5 })
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
                 .axis_label(AxisLabel::new().color(theme.muted)),
         )
@@ -104,7 +107,8 @@ pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
     let path = if option.pointer("/yAxis/0").is_some() { "/yAxis/0/axisLabel" } else { "/yAxis/axisLabel" };
     if let Some(label) = option.pointer_mut(path) {
         if let Some(obj) = label.as_object_mut() {
-            obj.insert("width".into(), json!(150));
+            obj.insert("width".into(), json!(if spec.narrow { 104 } else { 180 }));
+            obj.insert("lineHeight".into(), json!(14));
             obj.insert("overflow".into(), json!("break"));
         }
     }

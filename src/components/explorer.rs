@@ -7,7 +7,7 @@ use chiso_engine::dataset::{DataWarning, Dataset, GroupId};
 use chiso_engine::filter::{self, Filter};
 use chiso_engine::format::{self, Lang};
 use chiso_engine::rank::{self, Ranking};
-use chiso_engine::view_state::ViewState;
+use chiso_engine::view_state::{ParamWarning, ViewState};
 use leptos::prelude::*;
 
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
@@ -64,6 +64,10 @@ pub fn resolve(ds: &Dataset, v: &ViewState) -> Resolved {
     Resolved { group, year, years, notices }
 }
 
+fn viewport_width() -> f64 {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
+}
+
 fn not_found(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "không có trong dữ liệu này, đang hiển thị mặc định",
@@ -77,7 +81,7 @@ pub fn Explorer(
     ds: Arc<Dataset>,
     warnings: Arc<Vec<DataWarning>>,
     view: RwSignal<ViewState>,
-    url_warnings: Arc<Vec<String>>,
+    url_warnings: Arc<Vec<ParamWarning>>,
     lang: Memo<Lang>,
 ) -> impl IntoView {
     let resolved = {
@@ -129,6 +133,11 @@ pub fn Explorer(
     };
 
     let theme = theme::LIGHT;
+    // Phones get a compact chart; the width is re-read when the window (or iframe) resizes.
+    let viewport_px = RwSignal::new(viewport_width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| viewport_px.set(viewport_width()));
+    on_cleanup(move || resize.remove());
+    let narrow = Memo::new(move |_| viewport_px.get() < 600.0);
     let bar_rows = Memo::new(move |_| {
         let lang = lang.get();
         let selected = view.with(|v| v.unit.clone());
@@ -136,7 +145,11 @@ pub fn Explorer(
             rows.iter()
                 .filter_map(|r| {
                     let score = r.score?;
-                    let rank = r.rank.map(|p| format!("{}. ", format::rank_label(&p, None, lang))).unwrap_or_default();
+                    let rank = match r.rank {
+                        Some(p) if p.tied => format!("={}. ", p.position),
+                        Some(p) => format!("{}. ", p.position),
+                        None => String::new(),
+                    };
                     Some(BarRow {
                         label: format!("{rank}{}", r.name),
                         value: score,
@@ -153,7 +166,7 @@ pub fn Explorer(
         let mean = ranking.with(|r| r.as_ref().and_then(|r| r.published_mean)).map(|m| {
             (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang)))
         });
-        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean };
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() };
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &theme))
     });
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
@@ -183,7 +196,8 @@ pub fn Explorer(
     };
 
     let notices = move || {
-        let mut all: Vec<String> = url_warnings.iter().cloned().collect();
+        let lang_now = lang.get();
+        let mut all: Vec<String> = url_warnings.iter().map(|w| i18n::param_warning(w, lang_now)).collect();
         all.extend(resolved.with(|r| r.notices.clone()));
         (!all.is_empty()).then(|| {
             view! {

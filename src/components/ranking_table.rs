@@ -105,7 +105,11 @@ fn table_row(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let m = msg(lang);
-    let rank = row.rank.map(|p| format::rank_label(&p, unit_count, lang)).unwrap_or_else(|| "–".into());
+    let rank = match row.rank {
+        Some(p) => format::rank_label(&p, unit_count, lang),
+        None if row.said_lowest => i18n::lowest(lang).to_string(),
+        None => "–".to_string(),
+    };
     let score = match row.score {
         Some(s) => view! { <span>{format::score(s, unit_fmt, lang)}</span> }.into_any(),
         None => view! { <span class="unpublished-tag">{m.unpublished}</span> }.into_any(),
@@ -143,10 +147,10 @@ fn table_row(
         view.update(|v| v.unit = if v.unit.as_deref() == Some(id.as_str()) { None } else { Some(id) });
     };
     view! {
-        <tr class=class data-testid="row" data-unit=row.unit_id.0.clone() aria-selected=selected.to_string() on:click=toggle>
+        <tr class=class data-testid="row" data-unit=row.unit_id.0.clone()>
             <td class="num rank">{rank}</td>
             <th scope="row" class="unit">
-                <span class="name">{row.name.clone()}</span>
+                <button type="button" class="name" aria-pressed=selected.to_string() on:click=toggle>{row.name.clone()}</button>
                 <span class="kind">{kind}</span>
                 {note.map(|n| view! { <span class="note">{n}</span> })}
             </th>

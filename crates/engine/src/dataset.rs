@@ -207,7 +207,14 @@ pub struct DataWarning {
 impl Dataset {
     /// Parse and validate a dataset file.
     pub fn from_json(json: &str) -> Result<(Dataset, Vec<DataWarning>), LoadError> {
-        let raw = schema::parse(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        let raw = schema::parse(json).map_err(|e| match schema::peek_version(json) {
+            // A file written for another format version usually does not parse as this one (new
+            // or renamed fields); its version is the useful thing to tell the reader.
+            Some(found) if found != schema::SCHEMA_VERSION => {
+                LoadError::Version { found, supported: schema::SCHEMA_VERSION }
+            }
+            _ => LoadError::Parse(e.to_string()),
+        })?;
         Self::from_raw(raw)
     }
 
@@ -596,7 +603,9 @@ impl Validator {
         }
         for year in years {
             let unit_count = group.years.get(&year).and_then(|gy| gy.unit_count);
-            let mut ranked: Vec<(u32, Option<f64>, &str)> = Vec::new();
+            // Only ranks with a score can be out of order; a rank-only unit between two scored
+            // ones must not hide a disagreement between them.
+            let mut ranked: Vec<(u32, f64, &str)> = Vec::new();
             let mut n_units = 0u32;
             let mut n_last = 0;
             for &i in &group.unit_idxs {
@@ -611,8 +620,8 @@ impl Validator {
                     }
                     None => None,
                 };
-                if let Some(p) = pos {
-                    ranked.push((p, obs.score, u.name.as_str()));
+                if let (Some(p), Some(score)) = (pos, obs.score) {
+                    ranked.push((p, score, u.name.as_str()));
                 }
             }
             if let Some(n) = unit_count {
@@ -628,7 +637,7 @@ impl Validator {
             }
             ranked.sort_by_key(|&(p, _, _)| p);
             for pair in ranked.windows(2) {
-                let [(p1, Some(s1), n1), (p2, Some(s2), n2)] = pair else { continue };
+                let [(p1, s1, n1), (p2, s2, n2)] = pair else { continue };
                 let out_of_order = if higher_is_better { s1 < s2 } else { s1 > s2 };
                 if p1 < p2 && out_of_order {
                     self.warn(

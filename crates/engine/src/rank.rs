@@ -1,7 +1,9 @@
 //! Rankings within a group and year: competition ranking with ties, published ranks kept where
 //! scores are incomplete, block statistics and the change against the previous year.
 
-use crate::dataset::{Dataset, GroupId, PublishedRank, UnitId};
+use std::collections::HashMap;
+
+use crate::dataset::{Dataset, Group, GroupId, PublishedRank, Unit, UnitId};
 use crate::schema::UnitKind;
 
 /// Where a row's rank comes from.
@@ -127,21 +129,19 @@ fn position_of(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<(
     }
 }
 
-/// Rank one group in one year. `None` when the group does not exist or has no record that year.
-///
-/// Ranks printed by the source are kept as they are. Ranks are computed (competition ranking)
-/// only when every unit of the block has a published score — never from a partial list.
-pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking> {
-    let group = ds.group(group_id)?;
-    let group_year = group.years.get(&year);
-    let units: Vec<_> = ds.group_units(group).filter(|u| u.observations.contains_key(&year)).collect();
-    if units.is_empty() && group_year.is_none() {
-        return None;
-    }
-    let unit_count = group_year.and_then(|gy| gy.unit_count);
-    let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
-    let prev_count = prev_year.and_then(|py| group.years.get(&py)).and_then(|gy| gy.unit_count);
+/// The rank of each unit of a block with a record in `year`, in file order: the published rank
+/// where there is one, else the computed one when the block is complete.
+struct BlockYear<'a> {
+    units: Vec<&'a Unit>,
+    ranks: Vec<Option<RankPos>>,
+    unit_count: Option<u32>,
+    n_scored: usize,
+    complete: bool,
+}
 
+fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a> {
+    let unit_count = group.years.get(&year).and_then(|gy| gy.unit_count);
+    let units: Vec<&Unit> = ds.group_units(group).filter(|u| u.observations.contains_key(&year)).collect();
     let scores: Vec<Option<f64>> =
         units.iter().map(|u| u.observations.get(&year).and_then(|o| o.score)).collect();
     let n_scored = scores.iter().filter(|s| s.is_some()).count();
@@ -153,23 +153,55 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
     } else {
         None
     };
+    let ranks = units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            let published = unit.observations.get(&year).and_then(|o| position_of(o.rank, unit_count));
+            match (published, computed.as_ref().and_then(|c| c.get(i))) {
+                (Some((position, last_word)), _) => {
+                    Some(RankPos { position, tied: false, last_word, origin: RankOrigin::Published })
+                }
+                (None, Some(&position)) => {
+                    Some(RankPos { position, tied: false, last_word: false, origin: RankOrigin::Computed })
+                }
+                (None, None) => None,
+            }
+        })
+        .collect();
+    BlockYear { units, ranks, unit_count, n_scored, complete }
+}
 
-    let mut rows: Vec<RankingRow> = Vec::with_capacity(units.len());
-    for (i, unit) in units.iter().enumerate() {
+/// Rank one group in one year. `None` when the group does not exist or has no record that year.
+///
+/// Ranks printed by the source are kept as they are. Ranks are computed (competition ranking)
+/// only when every unit of the block has a published score — never from a partial list. The
+/// previous year's rank is found the same way, so a complete previous year gives rank changes.
+pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking> {
+    let group = ds.group(group_id)?;
+    let group_year = group.years.get(&year);
+    let this = block_year(ds, group, year);
+    if this.units.is_empty() && group_year.is_none() {
+        return None;
+    }
+    let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
+    let prev_ranks: HashMap<&UnitId, u32> = match prev_year {
+        Some(py) => {
+            let prev = block_year(ds, group, py);
+            prev.units
+                .iter()
+                .zip(&prev.ranks)
+                .filter_map(|(u, r)| r.map(|r| (&u.id, r.position)))
+                .collect()
+        }
+        None => HashMap::new(),
+    };
+
+    let mut rows: Vec<RankingRow> = Vec::with_capacity(this.units.len());
+    for (unit, &rank) in this.units.iter().zip(&this.ranks) {
         let Some(obs) = unit.observations.get(&year) else { continue };
-        let published = position_of(obs.rank, unit_count);
-        let rank = match (published, computed.as_ref().and_then(|c| c.get(i))) {
-            (Some((position, last_word)), _) => {
-                Some(RankPos { position, tied: false, last_word, origin: RankOrigin::Published })
-            }
-            (None, Some(&position)) => {
-                Some(RankPos { position, tied: false, last_word: false, origin: RankOrigin::Computed })
-            }
-            (None, None) => None,
-        };
-        let prev = prev_year.and_then(|py| unit.observations.get(&py));
-        let prev_score = prev.and_then(|o| o.score);
-        let prev_rank = prev.and_then(|o| position_of(o.rank, prev_count)).map(|(p, _)| p);
+        let prev_score = prev_year.and_then(|py| unit.observations.get(&py)).and_then(|o| o.score);
+        let prev_rank = prev_ranks.get(&unit.id).copied();
         rows.push(RankingRow {
             unit_id: unit.id.clone(),
             name: unit.name.clone(),
@@ -193,9 +225,9 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         year,
         prev_year,
         rows,
-        unit_count,
-        n_scored,
-        complete,
+        unit_count: this.unit_count,
+        n_scored: this.n_scored,
+        complete: this.complete,
         published_mean: group_year.and_then(|gy| gy.mean),
         published_mean_change: group_year.and_then(|gy| gy.mean_change),
         stats_source: group_year.and_then(|gy| gy.stats_source.clone()),
@@ -203,7 +235,7 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
 }
 
 fn mark_ties(rows: &mut [RankingRow]) {
-    let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<u32, usize> = HashMap::new();
     for r in rows.iter().filter_map(|r| r.rank) {
         *counts.entry(r.position).or_default() += 1;
     }

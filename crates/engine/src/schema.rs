@@ -297,3 +297,10 @@ pub enum RankWord {
 pub fn parse(json: &str) -> Result<RawDataset, serde_json::Error> {
     serde_json::from_str(json)
 }
+
+/// The `schema_version` of a file that may not parse as this format version; `None` when the file
+/// is not a JSON object with a whole-number `schema_version`.
+pub fn peek_version(json: &str) -> Option<u32> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    u32::try_from(value.get("schema_version")?.as_u64()?).ok()
+}

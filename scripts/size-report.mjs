@@ -1,0 +1,105 @@
+// What a first visit downloads, and how big it is: `make bench` (after `make build`).
+//
+//   node scripts/size-report.mjs [DIST=dist]
+//
+// Starts from dist/index.html and follows what it references: <script src>, <link href>
+// (stylesheets, preloads, icons), URLs quoted in inline scripts (trunk's wasm loader), and static
+// imports inside the JavaScript it finds (wasm-bindgen snippets). The default dataset is added by
+// name because the app fetches it at run time. Gzip sizes use zlib level 9, about what a static
+// host's on-the-fly compression achieves at best. Node built-ins only.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Fetched by the app on start; keep in step with the app's default dataset path. */
+const DEFAULT_DATASET = 'data/hanoi-cchc.json';
+
+const dist = process.argv[2] ?? 'dist';
+const indexFile = join(dist, 'index.html');
+if (!existsSync(indexFile)) {
+  console.error(`size-report: ${indexFile} not found; run \`make build\` first`);
+  process.exit(1);
+}
+
+/**
+ * Maps a URL as written in the page to a file path relative to dist/, or null for other origins
+ * and in-page URLs. A build made with `--public-url /sub/` writes "/sub/x.js" for dist/x.js, so
+ * leading path segments are dropped until a file matches.
+ */
+function toDistPath(ref, fromFile) {
+  if (/^(data:|blob:|#|mailto:)/.test(ref) || /^[a-z]+:\/\//i.test(ref) || ref.startsWith('//')) return null;
+  const clean = ref.split(/[?#]/)[0];
+  const joined = clean.startsWith('/') ? clean : posix.join(posix.dirname(`/${fromFile}`), clean);
+  const segments = posix.normalize(joined).split('/').filter(Boolean);
+  for (let i = 0; i < segments.length; i += 1) {
+    const candidate = segments.slice(i).join('/');
+    if (existsSync(join(dist, candidate)) && statSync(join(dist, candidate)).isFile()) return candidate;
+  }
+  return segments.join('/');
+}
+
+/** References in index.html: src/href attributes, and quoted asset URLs in inline scripts. */
+function htmlRefs(html) {
+  const refs = [];
+  for (const m of html.matchAll(/<(script|link|img)\b[^>]*>/gi)) {
+    const tag = m[0];
+    const rel = /\brel\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1]?.toLowerCase();
+    // A <link rel="canonical"> or "alternate" is not a download.
+    if (m[1].toLowerCase() === 'link' && rel && !/stylesheet|preload|modulepreload|icon|manifest/.test(rel)) continue;
+    const url = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    if (url) refs.push(url);
+  }
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    for (const q of m[1].matchAll(/["'`]([^"'`\s]+\.(?:js|mjs|wasm|css|json))["'`]/g)) refs.push(q[1]);
+  }
+  return refs;
+}
+
+/** Relative static imports (`from './x.js'`, `import './x.js'`) inside a JavaScript file. */
+function jsImports(source) {
+  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+}
+
+const files = ['index.html'];
+const queue = [...htmlRefs(readFileSync(indexFile, 'utf8')).map((ref) => [ref, 'index.html'])];
+queue.push([DEFAULT_DATASET, 'index.html']);
+while (queue.length > 0) {
+  const [ref, from] = queue.shift();
+  const path = toDistPath(ref, from);
+  if (path === null || files.includes(path)) continue;
+  files.push(path);
+  if (/\.m?js$/.test(path) && existsSync(join(dist, path))) {
+    for (const imp of jsImports(readFileSync(join(dist, path), 'utf8'))) queue.push([imp, path]);
+  }
+}
+
+const missing = files.filter((f) => !existsSync(join(dist, f)));
+const rows = files.filter((f) => !missing.includes(f)).map((file) => {
+  const bytes = readFileSync(join(dist, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const total = {
+  file: 'total',
+  raw: rows.reduce((sum, r) => sum + r.raw, 0),
+  gzip: rows.reduce((sum, r) => sum + r.gzip, 0),
+};
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const table = [
+  ['file', 'raw bytes', '', 'gzip -9 bytes', ''],
+  ...[...rows, total].map((r) => [r.file, String(r.raw), kib(r.raw), String(r.gzip), kib(r.gzip)]),
+];
+const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+const line = (row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
+console.log(`First visit to ${dist}/ (index.html, what it references, and ${DEFAULT_DATASET}):\n`);
+console.log(line(table[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table.slice(1, -1)) console.log(line(row));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+console.log(line(table[table.length - 1]));
+
+if (missing.length > 0) {
+  console.error(`\nsize-report: referenced but not in ${dist}/: ${missing.join(', ')}`);
+  process.exit(1);
+}

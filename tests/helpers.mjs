@@ -1,0 +1,173 @@
+// Shared harness for the browser tests: a static server for dist/ (plus tests/fixtures/ at
+// /fixtures/), headless Debian Chromium through playwright-core, a log of everything that went
+// wrong on the page, and a screenshot per test in target/screenshots/.
+//
+// Run with `make test` (which builds dist/ first) or, after `make build`, `node --test tests/`.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../scripts/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built site; CHISO_DIST points the tests at another build. */
+export const DIST_DIR = process.env.CHISO_DIST || join(ROOT, 'dist');
+export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
+export const SCREENSHOT_DIR = join(ROOT, 'target', 'screenshots');
+
+/** Time for the wasm to download, compile and draw its first ranking, on a slow CI core. */
+export const APP_READY_MS = 30_000;
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// machine's closed network refuses many times a second. --no-sandbox because CI runs as root.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves dist/ at / and tests/fixtures/ at /fixtures/ on a free loopback port. */
+export function startServer() {
+  return startStaticServer({ mounts: { '/': DIST_DIR, '/fixtures/': FIXTURES_DIR } });
+}
+
+/**
+ * Launches headless Chromium. Playwright's launch() gives it a new, empty --user-data-dir in the
+ * temp directory and deletes it on close; each test then gets its own fresh browser context, so
+ * no cookie or localStorage leaks from one test into the next.
+ */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHISO_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** True for URLs the page may load: our loopback server, and in-page data:/blob: URLs. */
+function isLocalUrl(url, origin) {
+  const u = new URL(url);
+  return u.origin === origin || u.protocol === 'data:' || u.protocol === 'blob:'
+    || u.protocol === 'about:';
+}
+
+/**
+ * Opens `path` (relative to the server's origin) in a new browser context of `width`x`height`.
+ * Returns `{ page, log }`; `log` fills up as the page runs:
+ *   consoleErrors: console.error messages; pageErrors: uncaught exceptions and panics;
+ *   failedRequests: requests that got no response or a 4xx/5xx; foreignRequests: any request to
+ *   another origin (these are also blocked, so a test never waits on the network).
+ */
+export async function openPage(browser, origin, path, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(APP_READY_MS);
+  const log = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
+  page.on('requestfailed', (req) => {
+    if (isLocalUrl(req.url(), origin)) {
+      log.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) log.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
+  });
+  await page.route((url) => !isLocalUrl(url.href, origin), (route) => {
+    log.foreignRequests.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  await page.goto(new URL(path, origin).href);
+  return { page, log };
+}
+
+/** Saves a full-page screenshot as target/screenshots/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // ASCII file names: "Đống Đa" -> "Dong-Da".
+  const slug = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const file = join(SCREENSHOT_DIR, `${slug}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** CSS selector for a `data-testid` hook. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+export const ROW = `${tid('ranking-table')} ${tid('row')}`;
+
+/** Text of every ranking row, whitespace collapsed. */
+export function rowTexts(page) {
+  return page.$$eval(ROW, (rows) => rows.map((r) => r.textContent.normalize('NFC').replace(/\s+/g, ' ').trim()));
+}
+
+/** Waits until the first ranking row's text contains every one of `parts`. */
+export async function waitForFirstRow(page, ...parts) {
+  try {
+    await page.waitForFunction(([sel, want]) => {
+      const first = document.querySelector(sel);
+      const text = first ? first.textContent.normalize('NFC').replace(/\s+/g, ' ') : '';
+      return want.every((p) => text.includes(p));
+    }, [ROW, parts], { timeout: APP_READY_MS, polling: 100 });
+  } catch (err) {
+    throw await rowsError(page, `expected the first row to contain ${JSON.stringify(parts)}`, err);
+  }
+}
+
+/** Waits until exactly `n` ranking rows are shown. */
+export async function waitForRowCount(page, n) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelectorAll(sel).length === want,
+      [ROW, n],
+      { timeout: APP_READY_MS, polling: 100 },
+    );
+  } catch (err) {
+    throw await rowsError(page, `expected ${n} rows`, err);
+  }
+}
+
+/** An error that says what was expected and which rows the page actually showed. */
+async function rowsError(page, what, cause) {
+  const shown = await rowTexts(page).catch(() => []);
+  return new Error(`${what}; rows shown (${shown.length}): ${JSON.stringify(shown.slice(0, 5))}`, { cause });
+}
+
+/**
+ * Picks the option of the <select data-testid=testid> whose visible label matches `label`
+ * (a RegExp), as a person would, and fails listing the labels on offer if none does.
+ */
+export async function selectByLabel(page, testid, label) {
+  const select = page.locator(`select${tid(testid)}`);
+  const options = await select.locator('option').evaluateAll(
+    (opts) => opts.map((o) => ({ value: o.value, label: o.textContent.normalize('NFC').trim() })),
+  );
+  const match = options.find((o) => label.test(o.label));
+  if (!match) {
+    throw new Error(`no option matching ${label} in ${testid}; options: ${JSON.stringify(options.map((o) => o.label))}`);
+  }
+  await select.selectOption(match.value);
+}
+
+/**
+ * Runs `body({ page, log })` on a fresh tab at `path` and always saves a screenshot named after
+ * the test, pass or fail, so a failure can be looked at.
+ */
+export async function withPage(t, env, path, opts, body) {
+  const { page, log } = await openPage(env.browser, env.origin, path, opts);
+  try {
+    await body({ page, log });
+  } finally {
+    await screenshot(page, t.name).catch((err) => t.diagnostic(`screenshot failed: ${err}`));
+    await page.context().close();
+  }
+}
