@@ -2,7 +2,7 @@
 //! leads with come out of the engine as published.
 
 use chiso_engine::dataset::{Dataset, GroupId};
-use chiso_engine::rank::{rank_group, RankOrigin};
+use chiso_engine::rank::{rank_group, RankOrigin, RankingRow};
 
 fn hanoi() -> Dataset {
     let json = include_str!("../../../public/data/hanoi-cchc.json");
@@ -23,4 +23,71 @@ fn hanoi_departments_2023_lead_with_so_noi_vu() {
     assert!(!r.complete);
     assert_eq!(r.published_mean, Some(88.46));
     assert_eq!(r.published_mean_change, Some(2.73));
+}
+
+/// The row of `unit` in the ranking of `group` in `year`.
+fn row(ds: &Dataset, group: &str, year: i32, unit: &str) -> RankingRow {
+    let r = rank_group(ds, &GroupId(group.to_owned()), year).expect("ranking");
+    r.rows.into_iter().find(|row| row.unit_id.0 == unit).unwrap_or_else(|| panic!("{unit} in {group} {year}"))
+}
+
+#[test]
+fn hanoi_districts_2023_lead_with_dong_da() {
+    let ds = hanoi();
+    let r = rank_group(&ds, &GroupId("districts".into()), 2023).expect("ranking");
+    let first = r.rows.first().expect("rows");
+    assert_eq!(first.name, "Đống Đa");
+    assert_eq!(first.score, Some(96.38));
+    assert_eq!(first.rank.map(|p| (p.position, p.origin)), Some((1, RankOrigin::Published)));
+    assert_eq!(r.unit_count, Some(30));
+    assert!(!r.complete);
+}
+
+#[test]
+fn hanoi_long_bien_2023_has_a_rank_but_no_score() {
+    let long_bien = row(&hanoi(), "districts", 2023, "long-bien");
+    assert_eq!(long_bien.name, "Long Biên");
+    assert_eq!(long_bien.rank.map(|p| p.position), Some(12));
+    assert_eq!(long_bien.score, None);
+}
+
+#[test]
+fn hanoi_phu_xuyen_2023_is_last_of_30() {
+    let phu_xuyen = row(&hanoi(), "districts", 2023, "phu-xuyen");
+    assert_eq!(phu_xuyen.name, "Phú Xuyên");
+    let rank = phu_xuyen.rank.expect("a position");
+    assert_eq!((rank.position, rank.last_word, rank.origin), (30, true, RankOrigin::Published));
+    assert!(phu_xuyen.said_lowest);
+}
+
+#[test]
+fn hanoi_ung_hoa_2023_climbed_from_last() {
+    // 2022: "last" of 30 districts, so 30th; 2023: 19th. 30 - 19 = 11 places up.
+    let ung_hoa = row(&hanoi(), "districts", 2023, "ung-hoa");
+    assert_eq!(ung_hoa.name, "Ứng Hòa");
+    assert_eq!(ung_hoa.rank.map(|p| p.position), Some(19));
+    assert_eq!(ung_hoa.prev_rank, Some(30));
+    assert_eq!(ung_hoa.rank_change, Some(11));
+    assert_eq!(ung_hoa.prev_score, Some(88.86));
+    assert_eq!(ung_hoa.score_change, Some(93.89 - 88.86));
+}
+
+#[test]
+fn hanoi_departments_2022_lead_with_so_ldtbxh() {
+    let ds = hanoi();
+    let r = rank_group(&ds, &GroupId("departments".into()), 2022).expect("ranking");
+    let first = r.rows.first().expect("rows");
+    assert_eq!(first.name, "Sở Lao động, Thương binh và Xã hội");
+    assert_eq!(first.score, Some(91.68));
+    assert_eq!(first.rank.map(|p| p.position), Some(1));
+}
+
+#[test]
+fn hanoi_so_tttt_2022_is_lowest_without_a_position() {
+    // The 2022 departments block has no published size, so "last" cannot become a position.
+    let tttt = row(&hanoi(), "departments", 2022, "so-thong-tin-va-truyen-thong");
+    assert_eq!(tttt.name, "Sở Thông tin và Truyền thông");
+    assert!(tttt.said_lowest);
+    assert_eq!(tttt.rank, None);
+    assert_eq!(tttt.score, Some(80.9));
 }
