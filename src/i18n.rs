@@ -264,6 +264,8 @@ pub fn param_warning(w: &chiso_engine::view_state::ParamWarning, lang: Lang) -> 
         (Lang::Vi, BadId) => "mã không hợp lệ".to_string(),
         (Lang::Vi, ConflictsWithTop) => "bị bỏ qua vì đã có tham số top".to_string(),
         (Lang::Vi, UnknownParam) => "tham số không được hỗ trợ".to_string(),
+        (Lang::Vi, NotASwitch) => "phải là 1 (bật) hoặc 0 (tắt)".to_string(),
+        (Lang::Vi, UnknownColorScheme) => "giao diện màu không hỗ trợ (chỉ light, dark hoặc auto)".to_string(),
         (Lang::En, reason) => reason.to_string(),
     };
     format!("{}={}: {reason}", w.param, w.raw)

@@ -17,6 +17,14 @@
 //! | `bottom` | the block's bottom N      | whole number in `1..=10000`                 | no limit             |
 //! | `lang`   | interface language        | `vi` or `en`                                | `vi`                 |
 //! | `unit`   | selected unit id          | id                                          | none selected        |
+//! | `embed`  | compact chrome for iframes| `1` (on) or `0` (off)                       | off (the full app)   |
+//! | `theme`  | colour scheme             | `light`, `dark` or `auto`                   | `auto` (follows the reader's `prefers-color-scheme`) |
+//! | `eid`    | embed instance id         | id; echoed in the auto-height message       | none                 |
+//!
+//! `embed`, `theme` and `eid` describe how the page is shown rather than what it shows: a news
+//! site's iframe sets them (`theme` lets the host's own dark-mode toggle drive ours; `eid` lets the
+//! host's loader script tell its iframes apart), and the "open in full" link drops `embed` and
+//! `eid` ([`ViewState::full_view`]).
 //!
 //! Writing ([`ViewState::to_query`]): parameters appear in the order of the table, `v=1` first
 //! and only when some other parameter is written, so the all-default state is the empty string.
@@ -84,6 +92,47 @@ pub struct ViewState {
     pub lang: Lang,
     /// Id of the selected unit; `None` when no unit is selected.
     pub unit: Option<String>,
+    /// Embedded in another page: compact chrome (chart, minimal controls, source line, a link
+    /// to the full explorer).
+    pub embed: bool,
+    /// Colour scheme asked for; [`ColorScheme::Auto`] follows the reader's system setting.
+    pub theme: ColorScheme,
+    /// Embed instance id chosen by the host page's snippet, echoed in the auto-height message so
+    /// the host's loader knows which iframe to resize.
+    pub eid: Option<String>,
+}
+
+/// The colour scheme a link asks for (`theme=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum ColorScheme {
+    /// Follow the reader's `prefers-color-scheme` (the default; never written to the URL).
+    #[default]
+    Auto,
+    /// Light colours whatever the system says.
+    Light,
+    /// Dark colours whatever the system says.
+    Dark,
+}
+
+impl ColorScheme {
+    /// Every scheme, in declaration order.
+    pub const ALL: [ColorScheme; 3] = [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark];
+
+    /// The URL spelling: `auto`, `light`, `dark`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ColorScheme::Auto => "auto",
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+
+    /// The scheme spelled `code`, if any (exact, lower case).
+    pub fn from_code(code: &str) -> Option<ColorScheme> {
+        ColorScheme::ALL
+            .into_iter()
+            .find(|scheme| scheme.code() == code)
+    }
 }
 
 impl Default for ViewState {
@@ -97,6 +146,9 @@ impl Default for ViewState {
             limit: None,
             lang: Lang::default(),
             unit: None,
+            embed: false,
+            theme: ColorScheme::Auto,
+            eid: None,
         }
     }
 }
@@ -145,6 +197,12 @@ pub enum ParamProblem {
     /// An id not matching `[a-z0-9][a-z0-9_-]{0,63}`.
     #[error("not a valid id (a-z, 0-9, - and _, at most 64 characters)")]
     BadId,
+    /// An on/off switch (`embed`) other than `1` or `0`.
+    #[error("not a switch (expected 1 or 0)")]
+    NotASwitch,
+    /// A `theme` other than `light`, `dark` or `auto`.
+    #[error("unknown colour scheme (expected light, dark or auto)")]
+    UnknownColorScheme,
     /// `bottom` given together with a valid `top`; `top` is kept.
     #[error("ignored because `top` is also given")]
     ConflictsWithTop,
@@ -189,6 +247,9 @@ struct RawParams<'a> {
     bottom: Option<&'a str>,
     lang: Option<&'a str>,
     unit: Option<&'a str>,
+    embed: Option<&'a str>,
+    theme: Option<&'a str>,
+    eid: Option<&'a str>,
 }
 
 impl ViewState {
@@ -228,6 +289,15 @@ impl ViewState {
         if let Some(unit) = &self.unit {
             params.push(("unit", encode(unit)));
         }
+        if self.embed {
+            params.push(("embed", "1".to_owned()));
+        }
+        if self.theme != ColorScheme::Auto {
+            params.push(("theme", self.theme.code().to_owned()));
+        }
+        if let Some(eid) = &self.eid {
+            params.push(("eid", encode(eid)));
+        }
         if params.is_empty() {
             return String::new();
         }
@@ -239,6 +309,17 @@ impl ViewState {
             out.push_str(&value);
         }
         out
+    }
+
+    /// The same view in the full explorer, for the embed's "open in full" link: without
+    /// `embed` and `eid`; language and colour scheme are kept, since the reader chose them (or
+    /// the host site chose them for the reader).
+    pub fn full_view(&self) -> ViewState {
+        ViewState {
+            embed: false,
+            eid: None,
+            ..self.clone()
+        }
     }
 
     /// The table filter this state asks for (kinds, search text and limit).
@@ -285,6 +366,9 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
             "bottom" => &mut raw.bottom,
             "lang" => &mut raw.lang,
             "unit" => &mut raw.unit,
+            "embed" => &mut raw.embed,
+            "theme" => &mut raw.theme,
+            "eid" => &mut raw.eid,
             other if is_tracking_param(other) => continue,
             _ => {
                 name_warnings.push(ParamWarning {
@@ -328,6 +412,13 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
         state.lang = lang;
     }
     state.unit = reader.read("unit", raw.unit, parse_id);
+    if let Some(embed) = reader.read("embed", raw.embed, parse_switch) {
+        state.embed = embed;
+    }
+    if let Some(theme) = reader.read("theme", raw.theme, parse_color_scheme) {
+        state.theme = theme;
+    }
+    state.eid = reader.read("eid", raw.eid, parse_id);
 
     let mut warnings = reader.warnings;
     warnings.extend(name_warnings);
@@ -444,6 +535,18 @@ fn parse_limit(value: &str) -> Result<u32, ParamProblem> {
 
 fn parse_lang(value: &str) -> Result<Lang, ParamProblem> {
     Lang::from_code(value).ok_or(ParamProblem::UnknownLanguage)
+}
+
+fn parse_switch(value: &str) -> Result<bool, ParamProblem> {
+    match value {
+        "1" => Ok(true),
+        "0" => Ok(false),
+        _ => Err(ParamProblem::NotASwitch),
+    }
+}
+
+fn parse_color_scheme(value: &str) -> Result<ColorScheme, ParamProblem> {
+    ColorScheme::from_code(value).ok_or(ParamProblem::UnknownColorScheme)
 }
 
 /// True when `id` matches `[a-z0-9][a-z0-9_-]{0,63}`.
@@ -674,8 +777,11 @@ mod tests {
                 limit: Some(Limit::Top(10)),
                 lang: Lang::En,
                 unit: Some("dong-da".into()),
+                embed: true,
+                theme: ColorScheme::Dark,
+                eid: Some("chiso-1".into()),
             },
-            "v=1&ds=hcm-par&year=2023&group=districts&kind=quan,huyen&q=%C4%90%E1%BB%91ng+%C4%90a&top=10&lang=en&unit=dong-da",
+            "v=1&ds=hcm-par&year=2023&group=districts&kind=quan,huyen&q=%C4%90%E1%BB%91ng+%C4%90a&top=10&lang=en&unit=dong-da&embed=1&theme=dark&eid=chiso-1",
         );
     }
 
@@ -937,6 +1043,59 @@ mod tests {
     }
 
     #[test]
+    fn embed_theme_and_eid() {
+        let embed = |eid: Option<&str>| {
+            with(|s| {
+                s.embed = true;
+                s.eid = eid.map(str::to_owned);
+            })
+        };
+        check_write(embed(None), "v=1&embed=1");
+        check_write(embed(Some("chiso-2")), "v=1&embed=1&eid=chiso-2");
+        check_write(with(|s| s.theme = ColorScheme::Dark), "v=1&theme=dark");
+        check_write(with(|s| s.theme = ColorScheme::Light), "v=1&theme=light");
+        // `auto` is the default: accepted when read, never written.
+        check("theme=auto", ViewState::default(), &[]);
+        check("embed=0", ViewState::default(), &[]);
+        check("embed=1&embed=0", ViewState::default(), &[]);
+        check(
+            "eid=a-1&year=2023",
+            with(|s| (s.eid, s.year) = (Some("a-1".into()), Some(2023))),
+            &[],
+        );
+        let cases: Vec<(&str, &str, &str, ParamProblem)> = vec![
+            ("embed=true", "embed", "true", NotASwitch),
+            ("embed=yes", "embed", "yes", NotASwitch),
+            ("embed=01", "embed", "01", NotASwitch),
+            ("theme=Dark", "theme", "Dark", UnknownColorScheme),
+            ("theme=sepia", "theme", "sepia", UnknownColorScheme),
+            ("eid=Chiso", "eid", "Chiso", BadId),
+            ("eid=%3Cx%3E", "eid", "<x>", BadId),
+        ];
+        for (query, param, raw, reason) in cases {
+            check(query, ViewState::default(), &[warning(param, raw, reason)]);
+        }
+        for scheme in ColorScheme::ALL {
+            assert_eq!(ColorScheme::from_code(scheme.code()), Some(scheme));
+        }
+    }
+
+    #[test]
+    fn full_view_drops_only_the_embed_params() {
+        let embedded = with(|s| {
+            s.embed = true;
+            s.eid = Some("x".into());
+            s.theme = ColorScheme::Dark;
+            s.lang = Lang::En;
+            s.year = Some(2022);
+        });
+        assert_eq!(
+            embedded.full_view().to_query(),
+            "v=1&year=2022&lang=en&theme=dark"
+        );
+    }
+
+    #[test]
     fn warnings_read_as_sentences() {
         let text = warning("year", "abc", NotANumber).to_string();
         assert_eq!(text, "URL parameter `year=abc`: not a whole number");
@@ -970,25 +1129,36 @@ mod tests {
             limit,
             prop::sample::select(Lang::ALL.to_vec()),
             prop::option::of(ID),
+            (
+                any::<bool>(),
+                prop::sample::select(ColorScheme::ALL.to_vec()),
+                prop::option::of(ID),
+            ),
         )
-            .prop_map(|(dataset, year, group, kinds, query, limit, lang, unit)| {
-                ViewState {
-                    dataset,
-                    year,
-                    group,
-                    kinds,
-                    query,
-                    limit,
-                    lang,
-                    unit,
-                }
-            })
+            .prop_map(
+                |(dataset, year, group, kinds, query, limit, lang, unit, (embed, theme, eid))| {
+                    ViewState {
+                        dataset,
+                        year,
+                        group,
+                        kinds,
+                        query,
+                        limit,
+                        lang,
+                        unit,
+                        embed,
+                        theme,
+                        eid,
+                    }
+                },
+            )
     }
 
     /// Query strings built from the real parameter names and nasty values.
     fn query_like() -> impl Strategy<Value = String> {
         let name = prop::sample::select(vec![
-            "v", "ds", "year", "group", "kind", "q", "top", "bottom", "lang", "unit", "x", "",
+            "v", "ds", "year", "group", "kind", "q", "top", "bottom", "lang", "unit", "embed",
+            "theme", "eid", "x", "",
         ]);
         let value = prop_oneof![
             "[-0-9]{0,25}",
@@ -998,6 +1168,10 @@ mod tests {
                 "quan,huyen",
                 "vi",
                 "en",
+                "light",
+                "dark",
+                "auto",
+                "0",
                 "1",
                 "2023",
                 "%",
