@@ -12,8 +12,9 @@ use chiso_engine::schema::{
     RankWord, RawDataset, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
     RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
-use chiso_engine::search;
 use serde_json::Value;
+
+use crate::names::slug;
 
 /// The par_facts datasets converted, as (par_facts id, our group id).
 const BLOCKS: [(&str, &str); 4] = [
@@ -50,20 +51,6 @@ const DEPARTMENT_EN: [(&str, &str); 8] = [
 
 fn text(vi: &str, en: &str) -> Text {
     Text { vi: vi.to_string(), en: Some(en.to_string()) }
-}
-
-/// ASCII id of a Vietnamese name: "Sở Lao động, Thương binh và Xã hội" -> "so-lao-dong-thuong-binh-va-xa-hoi".
-pub fn slug(name: &str) -> String {
-    let folded = search::fold(name);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 fn kind_of(s: &str) -> Result<UnitKind, String> {
@@ -309,21 +296,4 @@ fn source(facts: &Value, id: &str) -> Result<RawSource, String> {
         date: str_at(s, "date").map(str::to_string),
         url: str_at(s, "url").map(str::to_string),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn slugs_are_ascii_ids() {
-        for (name, want) in [
-            ("Sở Lao động, Thương binh và Xã hội", "so-lao-dong-thuong-binh-va-xa-hoi"),
-            ("Đống Đa", "dong-da"),
-            ("Ứng Hòa", "ung-hoa"),
-            ("Văn phòng UBND thành phố", "van-phong-ubnd-thanh-pho"),
-        ] {
-            assert_eq!(slug(name), want, "{name}");
-        }
-    }
 }

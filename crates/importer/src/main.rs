@@ -3,8 +3,17 @@
 //!
 //! `cargo run -p chiso-importer` regenerates everything; `-- --check` regenerates in memory and
 //! fails when a committed file differs (so the committed data is always reproducible).
+//!
+//! Datasets: Hanoi's Chỉ số CCHC (`data/hanoi/par_facts.json`), PCI and PAPI (`data/raw/`, see
+//! its SOURCES.md). Raw files are never copied into the repository: only numbers and
+//! attribution are written.
 
 mod hanoi;
+mod names;
+mod papi;
+mod pci;
+mod provinces;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,21 +36,40 @@ fn shared_dir(root: &Path) -> PathBuf {
     std::env::var_os("CHISO_SHARED").map(PathBuf::from).unwrap_or_else(|| root.join("../shared"))
 }
 
-/// Pretty JSON with a trailing newline: the committed format of every generated file.
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| e.to_string())
+/// How a generated JSON file is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonLayout {
+    /// Indented, for small files people read in review (Hanoi, the schema).
+    Pretty,
+    /// One line, for the large numeric datasets the app downloads (PCI, PAPI).
+    Compact,
+}
+
+/// JSON with a trailing newline. serde_json writes floats as their shortest round-trip form,
+/// so the bytes are the same on every run.
+fn to_json<T: serde::Serialize>(value: &T, layout: JsonLayout) -> Result<String, String> {
+    let json = match layout {
+        JsonLayout::Pretty => serde_json::to_string_pretty(value),
+        JsonLayout::Compact => serde_json::to_string(value),
+    };
+    json.map(|s| s + "\n").map_err(|e| e.to_string())
 }
 
 /// The dataset JSON Schema, generated from the engine's serde types.
 pub fn schema_json() -> Result<String, String> {
-    to_json(&schemars::schema_for!(RawDataset))
+    to_json(&schemars::schema_for!(RawDataset), JsonLayout::Pretty)
 }
 
-fn dataset_output(root: &Path, name: &str, raw: &RawDataset) -> Result<Output, String> {
-    // Never ship a file the app would reject.
-    let json = to_json(raw)?;
-    if let Err(e) = Dataset::from_json(&json) {
-        return Err(format!("generated {name} does not validate: {e}"));
+fn dataset_output(root: &Path, name: &str, raw: &RawDataset, layout: JsonLayout) -> Result<Output, String> {
+    // Never ship a file the app would reject, or one it would load with warnings.
+    let json = to_json(raw, layout)?;
+    match Dataset::from_json(&json) {
+        Err(e) => return Err(format!("generated {name} does not validate: {e}")),
+        Ok((_, warnings)) if !warnings.is_empty() => {
+            let list: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            return Err(format!("generated {name} loads with warnings: {}", list.join("; ")));
+        }
+        Ok(_) => {}
     }
     Ok(Output { path: root.join("public/data").join(name), bytes: json })
 }
@@ -51,9 +79,15 @@ fn outputs(root: &Path, shared: &Path) -> Result<Vec<Output>, String> {
     let facts = std::fs::read_to_string(&facts_path)
         .map_err(|e| format!("cannot read {}: {e}", facts_path.display()))?;
     let hanoi = hanoi::convert(&facts)?;
+    let raw_dir = shared.join("data/raw");
+    let pci = pci::convert(&pci::read_all(&raw_dir)?)?;
+    let (papi_codebook, papi_years) = papi::read_all(&raw_dir)?;
+    let papi = papi::convert(&papi_codebook, &papi_years)?;
     Ok(vec![
         Output { path: root.join("docs/dataset.schema.json"), bytes: schema_json()? },
-        dataset_output(root, "hanoi-cchc.json", &hanoi)?,
+        dataset_output(root, "hanoi-cchc.json", &hanoi, JsonLayout::Pretty)?,
+        dataset_output(root, "pci.json", &pci, JsonLayout::Compact)?,
+        dataset_output(root, "papi.json", &papi, JsonLayout::Compact)?,
     ])
 }
 
@@ -107,4 +141,22 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// What the unit tests share: the raw source folder, when this checkout has one.
+#[cfg(test)]
+mod test_support {
+    use std::path::PathBuf;
+
+    /// `../shared/data/raw` (or `$CHISO_SHARED/data/raw`), or `None` after printing why the
+    /// calling test checks nothing: a clone without the shared folder still passes its tests.
+    pub fn raw_dir() -> Option<PathBuf> {
+        let dir = super::shared_dir(&super::repo_root()).join("data/raw");
+        if dir.is_dir() {
+            Some(dir)
+        } else {
+            println!("SKIPPED: {} is not here, so this test has nothing to check", dir.display());
+            None
+        }
+    }
 }

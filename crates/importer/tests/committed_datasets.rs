@@ -1,0 +1,66 @@
+//! The committed PCI and PAPI files load in the engine without warnings, list the 63 provinces
+//! with a record for each in every year, and give the same province the same id in both.
+//! (That they equal a fresh import is `chiso-importer --check`'s job; this needs no ../shared.)
+
+use std::collections::BTreeSet;
+
+use chiso_engine::dataset::{Dataset, GroupId};
+use chiso_engine::rank::{rank_group, RankOrigin};
+use chiso_engine::schema::WeightsStatus;
+
+fn load(name: &str) -> Dataset {
+    let path = format!("{}/../../public/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let (ds, warnings) = Dataset::from_json(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(warnings.is_empty(), "{name} loads with warnings: {warnings:?}");
+    ds
+}
+
+fn check(name: &str, years: &[i32], n_components: usize) -> Dataset {
+    let ds = load(name);
+    assert_eq!(ds.groups.len(), 1, "{name}");
+    assert_eq!(ds.units.len(), 63, "{name}");
+    assert_eq!(ds.index.components.len(), n_components, "{name}");
+    let mut want: Vec<i32> = years.to_vec();
+    want.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(ds.years_desc(), want, "{name}");
+    for &year in years {
+        let with_record = ds.units.iter().filter(|u| u.observations.contains_key(&year)).count();
+        assert_eq!(with_record, 63, "{name} {year}");
+        let complete_components = ds
+            .units
+            .iter()
+            .filter_map(|u| u.observations.get(&year))
+            .filter(|o| o.components.iter().all(Option::is_some))
+            .count();
+        assert_eq!(complete_components, 63, "{name} {year}: every province has every component");
+        assert!(ds.edition(year).is_some_and(|e| e.weight_shares.is_some()), "{name} {year}: weights");
+    }
+    ds
+}
+
+#[test]
+fn pci_has_63_provinces_in_each_year() {
+    let ds = check("pci.json", &[2013, 2014, 2015, 2016, 2023], 10);
+    let r = rank_group(&ds, &GroupId("provinces".into()), 2016).expect("ranking");
+    let first = r.rows.first().expect("rows");
+    assert_eq!((first.unit_id.0.as_str(), first.rank.map(|p| p.origin)), ("da-nang", Some(RankOrigin::Published)));
+    // The 2023 file has no composite and no rank: nothing published may appear as if it were.
+    let obs_2023: Vec<_> = ds.units.iter().filter_map(|u| u.observations.get(&2023)).collect();
+    assert!(obs_2023.iter().all(|o| o.score.is_none() && o.rank.is_none()));
+    assert_eq!(ds.edition(2023).and_then(|e| e.weights_status), Some(WeightsStatus::Derived));
+}
+
+#[test]
+fn papi_has_63_provinces_in_each_year_and_computed_ranks() {
+    let ds = check("papi.json", &[2019, 2020], 8);
+    let r = rank_group(&ds, &GroupId("provinces".into()), 2020).expect("ranking");
+    assert!(r.complete);
+    assert!(r.rows.iter().all(|row| row.rank.is_some_and(|p| p.origin == RankOrigin::Computed)));
+}
+
+#[test]
+fn pci_and_papi_share_unit_ids() {
+    let ids = |ds: &Dataset| ds.units.iter().map(|u| u.id.0.clone()).collect::<BTreeSet<_>>();
+    assert_eq!(ids(&load("pci.json")), ids(&load("papi.json")));
+}
