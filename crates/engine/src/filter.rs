@@ -96,6 +96,7 @@ mod tests {
             kind,
             search_key: fold(name),
             score: position.map(|p| 100.0 - f64::from(p)),
+            score_origin: position.map(|_| crate::rank::ScoreOrigin::Published),
             rank: position.map(|position| RankPos {
                 position,
                 tied: false,

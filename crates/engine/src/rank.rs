@@ -1,8 +1,13 @@
 //! Rankings within a group and year: competition ranking with ties, published ranks kept where
 //! scores are incomplete, block statistics and the change against the previous year.
+//!
+//! A unit's score is its published total, or — when the total was not published but every
+//! component was and the year's edition has weights — the composite worked out from them
+//! ([`crate::composite`]); [`RankingRow::score_origin`] says which.
 
 use std::collections::HashMap;
 
+use crate::composite;
 use crate::dataset::{Dataset, Group, GroupId, PublishedRank, Unit, UnitId};
 use crate::schema::UnitKind;
 
@@ -12,6 +17,16 @@ pub enum RankOrigin {
     /// Printed by the source (a position, or "last of N" resolved with the block size).
     Published,
     /// Computed by competition ranking because every score of the block is published.
+    Computed,
+}
+
+/// Where a row's score comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreOrigin {
+    /// The total printed by the source.
+    Published,
+    /// Not published: the composite of the published components under the year's weights
+    /// (`scale_max × Σ share_i × value_i / max_i`, see [`crate::composite`]).
     Computed,
 }
 
@@ -41,15 +56,18 @@ pub struct RankingRow {
     pub kind: UnitKind,
     /// Accent-free, lower-case search key of the name (see `search::fold`).
     pub search_key: String,
-    /// Total score, `None` when it was not published.
+    /// Total score: published, or computed from published components (see `score_origin`);
+    /// `None` when neither.
     pub score: Option<f64>,
+    /// Where `score` comes from; `None` exactly when `score` is `None`.
+    pub score_origin: Option<ScoreOrigin>,
     /// Rank, `None` when neither published nor computable.
     pub rank: Option<RankPos>,
-    /// Previous year's score (if published).
+    /// Previous year's score (published or computed, like `score`).
     pub prev_score: Option<f64>,
     /// Previous year's rank position (if known).
     pub prev_rank: Option<u32>,
-    /// `score - prev_score`, when both are published.
+    /// `score - prev_score`, when both are known.
     pub score_change: Option<f64>,
     /// Places gained since the previous year (positive = moved up), when both ranks are known.
     pub rank_change: Option<i64>,
@@ -61,9 +79,16 @@ pub struct RankingRow {
 }
 
 impl RankingRow {
-    /// True when the unit's score for this year was not published.
+    /// True when the unit's score for this year is unknown: neither published nor computable
+    /// from published components. (A computed score is not unpublished in this sense; see
+    /// [`RankingRow::is_computed`].)
     pub fn is_unpublished(&self) -> bool {
         self.score.is_none()
+    }
+
+    /// True when the score was worked out from the components rather than printed.
+    pub fn is_computed(&self) -> bool {
+        self.score_origin == Some(ScoreOrigin::Computed)
     }
 }
 
@@ -80,9 +105,12 @@ pub struct Ranking {
     pub rows: Vec<RankingRow>,
     /// How many units were ranked that year (published block size), if known.
     pub unit_count: Option<u32>,
-    /// How many of the block's units have a published score.
+    /// How many of the block's units have a score (published or computed).
     pub n_scored: usize,
-    /// True when every unit of the block has a published score (ranks are then computed).
+    /// How many of those scores were computed from components rather than published.
+    pub n_computed_scores: usize,
+    /// True when every unit of the block has a score, published or computed (ranks are then
+    /// computed where none is published).
     pub complete: bool,
     /// Published block average, if any.
     pub published_mean: Option<f64>,
@@ -129,26 +157,30 @@ fn position_of(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<(
     }
 }
 
-/// The rank of each unit of a block with a record in `year`, in file order: the published rank
-/// where there is one, else the computed one when the block is complete.
-struct BlockYear<'a> {
-    units: Vec<&'a Unit>,
-    ranks: Vec<Option<RankPos>>,
-    unit_count: Option<u32>,
-    n_scored: usize,
-    complete: bool,
+/// The score and rank of each unit of a block with a record in `year`, in file order: the
+/// published rank where there is one, else the computed one when the block is complete.
+pub(crate) struct BlockYear<'a> {
+    pub(crate) units: Vec<&'a Unit>,
+    /// Published or computed score of each unit, aligned with `units`.
+    pub(crate) scores: Vec<Option<(f64, ScoreOrigin)>>,
+    pub(crate) ranks: Vec<Option<RankPos>>,
+    pub(crate) unit_count: Option<u32>,
+    pub(crate) n_scored: usize,
+    pub(crate) complete: bool,
 }
 
-fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a> {
+pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a> {
     let unit_count = group.years.get(&year).and_then(|gy| gy.unit_count);
     let units: Vec<&Unit> = ds.group_units(group).filter(|u| u.observations.contains_key(&year)).collect();
-    let scores: Vec<Option<f64>> =
-        units.iter().map(|u| u.observations.get(&year).and_then(|o| o.score)).collect();
+    let scores: Vec<Option<(f64, ScoreOrigin)>> = units
+        .iter()
+        .map(|u| u.observations.get(&year).and_then(|o| composite::observation_score(ds, year, o)))
+        .collect();
     let n_scored = scores.iter().filter(|s| s.is_some()).count();
     let complete = unit_count.is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == n_scored))
         && n_scored == units.len();
     let computed = if complete {
-        let flat: Vec<f64> = scores.iter().map(|s| s.unwrap_or(f64::NAN)).collect();
+        let flat: Vec<f64> = scores.iter().map(|s| s.map_or(f64::NAN, |(v, _)| v)).collect();
         Some(competition_ranks(&flat, ds.index.higher_is_better))
     } else {
         None
@@ -169,14 +201,15 @@ fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a>
             }
         })
         .collect();
-    BlockYear { units, ranks, unit_count, n_scored, complete }
+    BlockYear { units, scores, ranks, unit_count, n_scored, complete }
 }
 
 /// Rank one group in one year. `None` when the group does not exist or has no record that year.
 ///
 /// Ranks printed by the source are kept as they are. Ranks are computed (competition ranking)
-/// only when every unit of the block has a published score — never from a partial list. The
-/// previous year's rank is found the same way, so a complete previous year gives rank changes.
+/// only when every unit of the block has a score — published, or computed from published
+/// components under the year's weights — never from a partial list. The previous year's score
+/// and rank are found the same way, so a complete previous year gives rank changes.
 pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking> {
     let group = ds.group(group_id)?;
     let group_year = group.years.get(&year);
@@ -185,34 +218,31 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         return None;
     }
     let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
-    let prev_ranks: HashMap<&UnitId, u32> = match prev_year {
-        Some(py) => {
-            let prev = block_year(ds, group, py);
-            prev.units
-                .iter()
-                .zip(&prev.ranks)
-                .filter_map(|(u, r)| r.map(|r| (&u.id, r.position)))
-                .collect()
+    let mut prev_by_unit: HashMap<&UnitId, (Option<f64>, Option<u32>)> = HashMap::new();
+    if let Some(py) = prev_year {
+        let prev = block_year(ds, group, py);
+        for ((u, score), rank) in prev.units.iter().zip(&prev.scores).zip(&prev.ranks) {
+            prev_by_unit.insert(&u.id, (score.map(|(v, _)| v), rank.map(|r| r.position)));
         }
-        None => HashMap::new(),
-    };
+    }
 
     let mut rows: Vec<RankingRow> = Vec::with_capacity(this.units.len());
-    for (unit, &rank) in this.units.iter().zip(&this.ranks) {
+    for ((unit, &rank), &scored) in this.units.iter().zip(&this.ranks).zip(&this.scores) {
         let Some(obs) = unit.observations.get(&year) else { continue };
-        let prev_score = prev_year.and_then(|py| unit.observations.get(&py)).and_then(|o| o.score);
-        let prev_rank = prev_ranks.get(&unit.id).copied();
+        let (prev_score, prev_rank) = prev_by_unit.get(&unit.id).copied().unwrap_or((None, None));
+        let score = scored.map(|(v, _)| v);
         rows.push(RankingRow {
             unit_id: unit.id.clone(),
             name: unit.name.clone(),
             name_en: unit.name_en.clone(),
             kind: unit.kind,
             search_key: unit.search_key.clone(),
-            score: obs.score,
+            score,
+            score_origin: scored.map(|(_, origin)| origin),
             rank,
             prev_score,
             prev_rank,
-            score_change: obs.score.zip(prev_score).map(|(a, b)| a - b),
+            score_change: score.zip(prev_score).map(|(a, b)| a - b),
             rank_change: rank.zip(prev_rank).map(|(r, p)| i64::from(p) - i64::from(r.position)),
             said_lowest: obs.rank == Some(PublishedRank::Last),
             source: obs.source.clone(),
@@ -227,6 +257,7 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         rows,
         unit_count: this.unit_count,
         n_scored: this.n_scored,
+        n_computed_scores: this.scores.iter().filter(|s| matches!(s, Some((_, ScoreOrigin::Computed)))).count(),
         complete: this.complete,
         published_mean: group_year.and_then(|gy| gy.mean),
         published_mean_change: group_year.and_then(|gy| gy.mean_change),

@@ -20,6 +20,12 @@
 //! | `embed`  | compact chrome for iframes| `1` (on) or `0` (off)                       | off (the full app)   |
 //! | `theme`  | colour scheme             | `light`, `dark` or `auto`                   | `auto` (follows the reader's `prefers-color-scheme`) |
 //! | `eid`    | embed instance id         | id; echoed in the auto-height message       | none                 |
+//! | `view`   | which view                | `ranking`, `whatif`, `sensitivity`, `compare` | `ranking`          |
+//! | `set`    | what-if overrides         | comma-separated `unit:value` (a total) or `unit.component:value`, at most 4000 characters | none |
+//! | `w`      | weights                   | `official`, `equal`, `emph-<component>`, or comma-separated `component:percent` | `official` |
+//! | `spread` | weight uncertainty        | whole number `0..=100` (0 = none)           | `10`                 |
+//! | `k`      | target rank ("top k")     | whole number `1..=10000`                    | `10`                 |
+//! | `from`   | base year of a comparison | whole number in `1900..=2100`               | the year before `year` |
 //!
 //! `embed`, `theme` and `eid` describe how the page is shown rather than what it shows: a news
 //! site's iframe sets them (`theme` lets the host's own dark-mode toggle drive ours; `eid` lets the
@@ -73,7 +79,7 @@ pub const MAX_LIMIT: u32 = 10_000;
 const MAX_RAW_DISPLAY_CHARS: usize = 80;
 
 /// Everything a reader can change. `ViewState::default()` is the page as first opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
     /// Dataset id; default [`DEFAULT_DATASET`].
     pub dataset: String,
@@ -100,7 +106,91 @@ pub struct ViewState {
     /// Embed instance id chosen by the host page's snippet, echoed in the auto-height message so
     /// the host's loader knows which iframe to resize.
     pub eid: Option<String>,
+    /// The view shown.
+    pub view: View,
+    /// What-if overrides, sorted by unit then component (`None` first); one per (unit, component).
+    pub overrides: Vec<OverrideParam>,
+    /// Weights of the components.
+    pub weights: WeightsParam,
+    /// Weight uncertainty for the sensitivity view, 0–100: the Dirichlet concentration is
+    /// `10_000 / spread²` (10 → 100; 0 → no uncertainty).
+    pub spread: u32,
+    /// Target rank for "what it takes" and for the probability of reaching the top k.
+    pub k: u32,
+    /// Base year of the year comparison; `None` is the year before `year` in the dataset.
+    pub from: Option<i32>,
 }
+
+/// The view shown (`view=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum View {
+    /// The published ranking (the default).
+    #[default]
+    Ranking,
+    /// What-if: change a unit's score or components, or the weights.
+    WhatIf,
+    /// How ranks move when the weights are uncertain.
+    Sensitivity,
+    /// Year against year: climbers and fallers.
+    Compare,
+}
+
+impl View {
+    /// Every view, in menu order.
+    pub const ALL: [View; 4] = [View::Ranking, View::WhatIf, View::Sensitivity, View::Compare];
+
+    /// The URL spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Ranking => "ranking",
+            View::WhatIf => "whatif",
+            View::Sensitivity => "sensitivity",
+            View::Compare => "compare",
+        }
+    }
+
+    /// The view spelled `code`, if any.
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+}
+
+/// One what-if override from the link: a unit's total, or one of its components.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverrideParam {
+    /// Unit id.
+    pub unit: String,
+    /// Component id; `None` overrides the unit's total score.
+    pub component: Option<String>,
+    /// The hypothetical value.
+    pub value: f64,
+}
+
+/// The weights a link asks for (`w=`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum WeightsParam {
+    /// The year's own weights (official or derived, as the dataset says).
+    #[default]
+    Official,
+    /// Every component weighs the same.
+    Equal,
+    /// One component's weight doubled, the others scaled down to keep the total.
+    Emphasis(String),
+    /// Percent per component id (in the order written; the UI matches them to components).
+    Custom(Vec<(String, f64)>),
+}
+
+/// Default `spread` (weight uncertainty, see [`ViewState::spread`]).
+pub const DEFAULT_SPREAD: u32 = 10;
+
+/// Default `k` (target rank).
+pub const DEFAULT_K: u32 = 10;
+
+/// Longest accepted `set` or `w` value, in characters after percent-decoding.
+pub const MAX_LIST_CHARS: usize = 4000;
+
+/// Most overrides a link may carry.
+pub const MAX_OVERRIDES: usize = 20;
 
 /// The colour scheme a link asks for (`theme=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -149,6 +239,12 @@ impl Default for ViewState {
             embed: false,
             theme: ColorScheme::Auto,
             eid: None,
+            view: View::Ranking,
+            overrides: Vec::new(),
+            weights: WeightsParam::Official,
+            spread: DEFAULT_SPREAD,
+            k: DEFAULT_K,
+            from: None,
         }
     }
 }
@@ -206,6 +302,23 @@ pub enum ParamProblem {
     /// `bottom` given together with a valid `top`; `top` is kept.
     #[error("ignored because `top` is also given")]
     ConflictsWithTop,
+    /// A `view` that is not one of the views.
+    #[error("unknown view (expected ranking, whatif, sensitivity or compare)")]
+    UnknownView,
+    /// A `set` entry that is not `unit:value` or `unit.component:value` with valid ids and a
+    /// finite number; `raw` holds that entry alone.
+    #[error("not an override (expected unit:value or unit.component:value)")]
+    BadOverride,
+    /// More `set` entries than [`MAX_OVERRIDES`]; the rest are dropped.
+    #[error("too many overrides (at most {max})")]
+    TooManyOverrides {
+        /// The limit.
+        max: usize,
+    },
+    /// A `w` that is neither a preset nor a list of `component:percent` with valid ids and
+    /// non-negative finite numbers adding up to more than 0.
+    #[error("not a weight choice (expected official, equal, emph-<component> or component:percent,...)")]
+    BadWeights,
     /// A parameter this version does not know; it is ignored.
     #[error("unknown parameter")]
     UnknownParam,
@@ -250,6 +363,12 @@ struct RawParams<'a> {
     embed: Option<&'a str>,
     theme: Option<&'a str>,
     eid: Option<&'a str>,
+    view: Option<&'a str>,
+    set: Option<&'a str>,
+    w: Option<&'a str>,
+    spread: Option<&'a str>,
+    k: Option<&'a str>,
+    from: Option<&'a str>,
 }
 
 impl ViewState {
@@ -297,6 +416,38 @@ impl ViewState {
         }
         if let Some(eid) = &self.eid {
             params.push(("eid", encode(eid)));
+        }
+        if self.view != View::Ranking {
+            params.push(("view", self.view.code().to_owned()));
+        }
+        if !self.overrides.is_empty() {
+            let entries: Vec<String> = self
+                .overrides
+                .iter()
+                .map(|o| match &o.component {
+                    Some(c) => format!("{}.{}:{}", o.unit, c, o.value),
+                    None => format!("{}:{}", o.unit, o.value),
+                })
+                .collect();
+            params.push(("set", encode(&entries.join(","))));
+        }
+        match &self.weights {
+            WeightsParam::Official => {}
+            WeightsParam::Equal => params.push(("w", "equal".to_owned())),
+            WeightsParam::Emphasis(c) => params.push(("w", encode(&format!("emph-{c}")))),
+            WeightsParam::Custom(list) => {
+                let entries: Vec<String> = list.iter().map(|(c, p)| format!("{c}:{p}")).collect();
+                params.push(("w", encode(&entries.join(","))));
+            }
+        }
+        if self.spread != DEFAULT_SPREAD {
+            params.push(("spread", self.spread.to_string()));
+        }
+        if self.k != DEFAULT_K {
+            params.push(("k", self.k.to_string()));
+        }
+        if let Some(from) = self.from {
+            params.push(("from", from.to_string()));
         }
         if params.is_empty() {
             return String::new();
@@ -369,6 +520,12 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
             "embed" => &mut raw.embed,
             "theme" => &mut raw.theme,
             "eid" => &mut raw.eid,
+            "view" => &mut raw.view,
+            "set" => &mut raw.set,
+            "w" => &mut raw.w,
+            "spread" => &mut raw.spread,
+            "k" => &mut raw.k,
+            "from" => &mut raw.from,
             other if is_tracking_param(other) => continue,
             _ => {
                 name_warnings.push(ParamWarning {
@@ -419,6 +576,31 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
         state.theme = theme;
     }
     state.eid = reader.read("eid", raw.eid, parse_id);
+    if let Some(view) = reader.read("view", raw.view, |v| View::from_code(v).ok_or(ParamProblem::UnknownView)) {
+        state.view = view;
+    }
+    let set = parse_value_max(raw.set, MAX_LIST_CHARS, |v| Ok(parse_overrides(v)));
+    if let Some((overrides, bad, too_many)) = reader.take("set", raw.set, set) {
+        state.overrides = overrides;
+        for entry in bad {
+            reader.warn("set", &entry, ParamProblem::BadOverride);
+        }
+        if too_many {
+            reader.warn("set", "…", ParamProblem::TooManyOverrides { max: MAX_OVERRIDES });
+        }
+    }
+    if let Some(weights) = reader.take("w", raw.w, parse_value_max(raw.w, MAX_LIST_CHARS, parse_weights)) {
+        state.weights = weights;
+    }
+    if let Some(spread) = reader.read("spread", raw.spread, |v| {
+        parse_int(v, 0, 100).map(|n| u32::try_from(n).unwrap_or(DEFAULT_SPREAD))
+    }) {
+        state.spread = spread;
+    }
+    if let Some(k) = reader.read("k", raw.k, parse_limit) {
+        state.k = k;
+    }
+    state.from = reader.read("from", raw.from, parse_year);
 
     let mut warnings = reader.warnings;
     warnings.extend(name_warnings);
@@ -475,16 +657,23 @@ fn parse_value<T>(
     raw: Option<&str>,
     parse: impl FnOnce(&str) -> Result<T, ParamProblem>,
 ) -> Parsed<T> {
+    parse_value_max(raw, MAX_VALUE_CHARS, parse)
+}
+
+/// [`parse_value`] with another length limit (the lists `set` and `w` may be longer).
+fn parse_value_max<T>(
+    raw: Option<&str>,
+    max_chars: usize,
+    parse: impl FnOnce(&str) -> Result<T, ParamProblem>,
+) -> Parsed<T> {
     let Some(raw) = raw.filter(|raw| !raw.is_empty()) else {
         return Parsed::Missing;
     };
     let checked = decode(raw).and_then(|value| {
         if value.chars().any(char::is_control) {
             Err(ParamProblem::ControlCharacter)
-        } else if value.chars().count() > MAX_VALUE_CHARS {
-            Err(ParamProblem::TooLong {
-                max_chars: MAX_VALUE_CHARS,
-            })
+        } else if value.chars().count() > max_chars {
+            Err(ParamProblem::TooLong { max_chars })
         } else {
             parse(&value)
         }
@@ -566,6 +755,74 @@ fn parse_id(value: &str) -> Result<String, ParamProblem> {
     } else {
         Err(ParamProblem::BadId)
     }
+}
+
+/// A finite number written the way [`ViewState::to_query`] writes it (`85`, `85.5`, `-1e-3`).
+fn parse_number(value: &str) -> Option<f64> {
+    let ok_chars = value.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if !ok_chars || value.len() > 32 {
+        return None;
+    }
+    value.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Overrides from `unit:value,unit.component:value`: sorted by (unit, component), one per pair
+/// (the last written wins), at most [`MAX_OVERRIDES`]; also the entries that could not be read
+/// and whether some were dropped for the limit.
+fn parse_overrides(value: &str) -> (Vec<OverrideParam>, Vec<String>, bool) {
+    let mut out: Vec<OverrideParam> = Vec::new();
+    let mut bad = Vec::new();
+    for entry in value.split(',').filter(|e| !e.is_empty()) {
+        let parsed = entry.split_once(':').and_then(|(target, number)| {
+            let value = parse_number(number)?;
+            let (unit, component) = match target.split_once('.') {
+                Some((u, c)) => (u, Some(c)),
+                None => (target, None),
+            };
+            let ids_ok = is_valid_id(unit) && component.is_none_or(is_valid_id);
+            ids_ok.then(|| OverrideParam {
+                unit: unit.to_owned(),
+                component: component.map(str::to_owned),
+                value,
+            })
+        });
+        match parsed {
+            Some(o) => {
+                out.retain(|x| !(x.unit == o.unit && x.component == o.component));
+                out.push(o);
+            }
+            None => bad.push(entry.to_owned()),
+        }
+    }
+    out.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.component.cmp(&b.component)));
+    let too_many = out.len() > MAX_OVERRIDES;
+    out.truncate(MAX_OVERRIDES);
+    (out, bad, too_many)
+}
+
+/// `official`, `equal`, `emph-<component>` or `component:percent,...` (non-negative, total > 0).
+fn parse_weights(value: &str) -> Result<WeightsParam, ParamProblem> {
+    match value {
+        "official" => return Ok(WeightsParam::Official),
+        "equal" => return Ok(WeightsParam::Equal),
+        _ => {}
+    }
+    if let Some(c) = value.strip_prefix("emph-") {
+        return if is_valid_id(c) { Ok(WeightsParam::Emphasis(c.to_owned())) } else { Err(ParamProblem::BadWeights) };
+    }
+    let mut list: Vec<(String, f64)> = Vec::new();
+    for entry in value.split(',').filter(|e| !e.is_empty()) {
+        let (c, p) = entry.split_once(':').ok_or(ParamProblem::BadWeights)?;
+        let p = parse_number(p).filter(|p| *p >= 0.0).ok_or(ParamProblem::BadWeights)?;
+        if !is_valid_id(c) || list.iter().any(|(x, _)| x == c) {
+            return Err(ParamProblem::BadWeights);
+        }
+        list.push((c.to_owned(), p));
+    }
+    if list.is_empty() || list.iter().map(|(_, p)| p).sum::<f64>() <= 0.0 {
+        return Err(ParamProblem::BadWeights);
+    }
+    Ok(WeightsParam::Custom(list))
 }
 
 /// The kinds named in a comma-separated list, sorted and without duplicates, and the entries
@@ -757,6 +1014,45 @@ mod tests {
     }
 
     #[test]
+    fn scenario_params_round_trip() {
+        check_write(with(|s| s.view = View::WhatIf), "v=1&view=whatif");
+        check_write(
+            with(|s| {
+                s.view = View::WhatIf;
+                s.overrides = vec![
+                    OverrideParam { unit: "quang-ninh".into(), component: Some("land_access".into()), value: 8.5 },
+                    OverrideParam { unit: "thanh-tra-thanh-pho".into(), component: None, value: 85.0 },
+                ];
+            }),
+            "v=1&view=whatif&set=quang-ninh.land_access%3A8.5%2Cthanh-tra-thanh-pho%3A85",
+        );
+        check_write(with(|s| s.weights = WeightsParam::Equal), "v=1&w=equal");
+        check_write(with(|s| s.weights = WeightsParam::Emphasis("land_access".into())), "v=1&w=emph-land_access");
+        check_write(
+            with(|s| s.weights = WeightsParam::Custom(vec![("a".into(), 60.0), ("b".into(), 40.0)])),
+            "v=1&w=a%3A60%2Cb%3A40",
+        );
+        check_write(with(|s| { s.spread = 0; s.k = 5; s.from = Some(2013); }), "v=1&spread=0&k=5&from=2013");
+    }
+
+    #[test]
+    fn scenario_params_fall_back_with_warnings() {
+        check("view=map", ViewState::default(), &[warning("view", "map", UnknownView)]);
+        // Good entries are kept, bad ones dropped one by one; the last write of a pair wins.
+        check(
+            "set=a:1,b:x,BAD:2,a:3,c.d:NaN",
+            with(|s| s.overrides = vec![OverrideParam { unit: "a".into(), component: None, value: 3.0 }]),
+            &[warning("set", "b:x", BadOverride), warning("set", "BAD:2", BadOverride), warning("set", "c.d:NaN", BadOverride)],
+        );
+        check("w=a:-1", ViewState::default(), &[warning("w", "a:-1", BadWeights)]);
+        check("w=a:0,b:0", ViewState::default(), &[warning("w", "a:0,b:0", BadWeights)]);
+        check("w=emph-", ViewState::default(), &[warning("w", "emph-", BadWeights)]);
+        check("spread=101", ViewState::default(), &[warning("spread", "101", OutOfRange { min: 0, max: 100 })]);
+        check("k=0", ViewState::default(), &[warning("k", "0", OutOfRange { min: 1, max: 10000 })]);
+        check("from=x", ViewState::default(), &[warning("from", "x", NotANumber)]);
+    }
+
+    #[test]
     fn writes_only_what_differs() {
         check_write(ViewState::default(), "");
         check_write(with(|s| s.lang = Lang::En), "v=1&lang=en");
@@ -780,6 +1076,7 @@ mod tests {
                 embed: true,
                 theme: ColorScheme::Dark,
                 eid: Some("chiso-1".into()),
+                ..ViewState::default()
             },
             "v=1&ds=hcm-par&year=2023&group=districts&kind=quan,huyen&q=%C4%90%E1%BB%91ng+%C4%90a&top=10&lang=en&unit=dong-da&embed=1&theme=dark&eid=chiso-1",
         );
@@ -1134,10 +1431,18 @@ mod tests {
                 prop::sample::select(ColorScheme::ALL.to_vec()),
                 prop::option::of(ID),
             ),
+            scenario_params(),
         )
             .prop_map(
-                |(dataset, year, group, kinds, query, limit, lang, unit, (embed, theme, eid))| {
+                |(dataset, year, group, kinds, query, limit, lang, unit, (embed, theme, eid), scenario)| {
+                    let (view, overrides, weights, spread, k, from) = scenario;
                     ViewState {
+                        view,
+                        overrides,
+                        weights,
+                        spread,
+                        k,
+                        from,
                         dataset,
                         year,
                         group,
@@ -1154,11 +1459,38 @@ mod tests {
             )
     }
 
+    /// The what-if, sensitivity and comparison parameters, always valid.
+    #[allow(clippy::type_complexity)]
+    fn scenario_params() -> impl Strategy<Value = (View, Vec<OverrideParam>, WeightsParam, u32, u32, Option<i32>)> {
+        let value = prop_oneof![(-1000i32..=1000).prop_map(f64::from), (-1.0e6f64..1.0e6f64)];
+        let overrides = prop::collection::btree_map((ID, prop::option::of(ID)), value.clone(), 0..=MAX_OVERRIDES)
+            .prop_map(|m| {
+                m.into_iter()
+                    .map(|((unit, component), value)| OverrideParam { unit, component, value })
+                    .collect::<Vec<_>>()
+            });
+        let weights = prop_oneof![
+            Just(WeightsParam::Official),
+            Just(WeightsParam::Equal),
+            ID.prop_map(WeightsParam::Emphasis),
+            prop::collection::btree_map(ID, 0.5f64..100.0, 1..=10)
+                .prop_map(|m| WeightsParam::Custom(m.into_iter().collect())),
+        ];
+        (
+            prop::sample::select(View::ALL.to_vec()),
+            overrides,
+            weights,
+            0u32..=100,
+            1..=MAX_LIMIT,
+            prop::option::of(MIN_YEAR..=MAX_YEAR),
+        )
+    }
+
     /// Query strings built from the real parameter names and nasty values.
     fn query_like() -> impl Strategy<Value = String> {
         let name = prop::sample::select(vec![
             "v", "ds", "year", "group", "kind", "q", "top", "bottom", "lang", "unit", "embed",
-            "theme", "eid", "x", "",
+            "theme", "eid", "view", "set", "w", "spread", "k", "from", "x", "",
         ]);
         let value = prop_oneof![
             "[-0-9]{0,25}",

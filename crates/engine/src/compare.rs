@@ -1,0 +1,90 @@
+//! Year against year: each unit's score and rank in a base year and a later year, and the
+//! biggest climbers and fallers — only where both years' figures are known.
+
+use crate::dataset::{Dataset, GroupId, UnitId};
+use crate::rank::rank_group;
+
+/// One unit in both years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    /// The unit.
+    pub unit_id: UnitId,
+    /// Vietnamese name.
+    pub name: String,
+    /// Score in the base year, if known.
+    pub from_score: Option<f64>,
+    /// Score in the later year, if known.
+    pub to_score: Option<f64>,
+    /// Rank position in the base year, if known.
+    pub from_rank: Option<u32>,
+    /// Rank position in the later year, if known.
+    pub to_rank: Option<u32>,
+    /// `to_score - from_score`, when both are known.
+    pub score_change: Option<f64>,
+    /// Places gained (positive = moved up), when both ranks are known.
+    pub rank_change: Option<i64>,
+}
+
+/// The comparison of a group between two years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Base year.
+    pub from: i32,
+    /// Later year.
+    pub to: i32,
+    /// Units present in both years, by later rank (unranked last), then name.
+    pub rows: Vec<CompareRow>,
+}
+
+impl Comparison {
+    /// Units that gained places, most places first (ties by later rank).
+    pub fn climbers(&self, n: usize) -> Vec<&CompareRow> {
+        let mut up: Vec<&CompareRow> = self.rows.iter().filter(|r| r.rank_change.is_some_and(|d| d > 0)).collect();
+        up.sort_by(|a, b| b.rank_change.cmp(&a.rank_change).then(a.to_rank.cmp(&b.to_rank)));
+        up.truncate(n);
+        up
+    }
+
+    /// Units that lost places, most places first (ties by later rank).
+    pub fn fallers(&self, n: usize) -> Vec<&CompareRow> {
+        let mut down: Vec<&CompareRow> = self.rows.iter().filter(|r| r.rank_change.is_some_and(|d| d < 0)).collect();
+        down.sort_by(|a, b| a.rank_change.cmp(&b.rank_change).then(a.to_rank.cmp(&b.to_rank)));
+        down.truncate(n);
+        down
+    }
+
+    /// Rows where both ranks are known (what a slope chart can draw).
+    pub fn ranked_both(&self) -> impl Iterator<Item = &CompareRow> {
+        self.rows.iter().filter(|r| r.from_rank.is_some() && r.to_rank.is_some())
+    }
+}
+
+/// Compare a group's ranking in `from` with `to`. `None` when either year has no ranking.
+pub fn compare(ds: &Dataset, group: &GroupId, from: i32, to: i32) -> Option<Comparison> {
+    let before = rank_group(ds, group, from)?;
+    let after = rank_group(ds, group, to)?;
+    let mut rows: Vec<CompareRow> = after
+        .rows
+        .iter()
+        .filter_map(|a| {
+            let b = before.rows.iter().find(|b| b.unit_id == a.unit_id)?;
+            let from_rank = b.rank.map(|r| r.position);
+            let to_rank = a.rank.map(|r| r.position);
+            Some(CompareRow {
+                unit_id: a.unit_id.clone(),
+                name: a.name.clone(),
+                from_score: b.score,
+                to_score: a.score,
+                from_rank,
+                to_rank,
+                score_change: a.score.zip(b.score).map(|(x, y)| x - y),
+                rank_change: from_rank.zip(to_rank).map(|(f, t)| i64::from(f) - i64::from(t)),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let key = |r: &CompareRow| r.to_rank.unwrap_or(u32::MAX);
+        key(a).cmp(&key(b)).then(a.name.cmp(&b.name)).then(a.unit_id.cmp(&b.unit_id))
+    });
+    Some(Comparison { from, to, rows })
+}

@@ -1,0 +1,49 @@
+//! Year-against-year comparison on the shipped Hanoi data: the article's own story, "Ứng Hòa
+//! from last to 19th", comes out as the biggest climber.
+
+use chiso_engine::compare::compare;
+use chiso_engine::dataset::{Dataset, GroupId};
+
+fn hanoi() -> Dataset {
+    let json = include_str!("../../../public/data/hanoi-cchc.json");
+    Dataset::from_json(json).expect("hanoi-cchc.json loads").0
+}
+
+/// `(name, from_rank, to_rank, rank_change)` of each climber or faller, for a compact `check`.
+fn check(rows: Vec<&chiso_engine::compare::CompareRow>, expected: &[(&str, Option<u32>, Option<u32>, Option<i64>)]) {
+    let got: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.from_rank, r.to_rank, r.rank_change)).collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn districts_2022_to_2023() {
+    let ds = hanoi();
+    let c = compare(&ds, &GroupId("districts".into()), 2022, 2023).expect("both years");
+    assert_eq!(c.rows.len(), 30, "all 30 districts are listed in both years");
+    // Ứng Hòa: last of 30 in 2022 -> 19th in 2023 = 11 places up.
+    check(c.climbers(5), &[("Ứng Hòa", Some(30), Some(19), Some(11))]);
+    // Hoàn Kiếm: 1st in 2022 -> 3rd in 2023.
+    check(c.fallers(5), &[("Hoàn Kiếm", Some(1), Some(3), Some(-2))]);
+    let ung_hoa = c.rows.iter().find(|r| r.name == "Ứng Hòa").expect("Ứng Hòa");
+    assert_eq!(ung_hoa.score_change, Some(93.89 - 88.86));
+    assert_eq!(c.ranked_both().count(), 2);
+}
+
+#[test]
+fn departments_2022_to_2023() {
+    let ds = hanoi();
+    let c = compare(&ds, &GroupId("departments".into()), 2022, 2023).expect("both years");
+    // Sở Nội vụ 2 -> 1 and Sở Tài chính 3 -> 2 climb one place each; ties broken by later rank.
+    check(c.climbers(5), &[("Sở Nội vụ", Some(2), Some(1), Some(1)), ("Sở Tài chính", Some(3), Some(2), Some(1))]);
+    check(c.fallers(5), &[]);
+    // Sở Thông tin và Truyền thông: lowest in 2022 (block size unknown, so no rank), 11th in 2023.
+    let tttt = c.rows.iter().find(|r| r.name == "Sở Thông tin và Truyền thông").expect("row");
+    assert_eq!((tttt.from_rank, tttt.to_rank, tttt.rank_change), (None, Some(11), None));
+    assert!((tttt.score_change.unwrap_or_default() - 8.68).abs() < 1e-9);
+}
+
+#[test]
+fn a_year_without_a_ranking_gives_none() {
+    let ds = hanoi();
+    assert!(compare(&ds, &GroupId("districts".into()), 2019, 2023).is_none());
+}
