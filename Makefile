@@ -16,7 +16,10 @@ ENV := . scripts/env.sh &&
 PUBLIC_URL ?=
 HOST ?= 127.0.0.1
 PORT ?= 8080
-TRUNK_BUILD := $(ENV) trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
+# Trunk, then scripts/postbuild.mjs: it moves the loader Trunk inlines into index.html out into a
+# file, so the page's Content-Security-Policy can forbid inline scripts.
+TRUNK_BUILD := $(ENV) trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) \
+	&& node scripts/postbuild.mjs dist
 
 .PHONY: setup build run test bench data
 

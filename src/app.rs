@@ -12,8 +12,11 @@ use leptos::task::spawn_local;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::explorer::Explorer;
 use crate::i18n::msg;
-use crate::load::{self, LoadFailure, LoadState};
+use crate::components::embed;
+use crate::i18n::{self, chrome};
+use crate::load::{self, LoadState};
 use crate::state;
+use crate::theme;
 
 /// The whole application.
 #[component]
@@ -26,10 +29,15 @@ pub fn App() -> impl IntoView {
 
     match load::data_url(data_param.as_deref()) {
         Ok(url) => spawn_local(async move { load_state.set(load::load(url).await) }),
-        Err(bad) => load_state.set(LoadState::Failed(LoadFailure::Fetch {
-            url: bad,
-            detail: "chỉ nhận đường dẫn tương đối tới tệp .json trên cùng máy chủ / only a relative path to a .json file on this site is accepted".into(),
-        })),
+        Err(refused) => load_state.set(LoadState::Failed(refused)),
+    }
+
+    // Light or dark, for the charts and the page (`?theme=`, else the reader's system setting).
+    theme::provide_palette(view);
+    // Inside a news site's iframe: tell the host our height, from the loading text on.
+    let is_embed = view.with_untracked(|v| v.embed);
+    if is_embed {
+        embed::report_height_to_host(view.with_untracked(|v| v.eid.clone()));
     }
 
     // The address bar follows the view state.
@@ -46,9 +54,20 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", code);
         }
     });
+    // The tab's title, in the reader's language: the index's name once the data is in.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let title = load_state.with(|s| match s {
+            LoadState::Ready(ds, _) => format!("{} — chiso", i18n::text(&ds.index.short_name, lang)),
+            _ => chrome(lang).page_title.to_string(),
+        });
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
 
     view! {
-        <div class="chiso" data-testid="app">
+        <div class="chiso" class:chiso-embed=is_embed data-testid="app">
             {move || match load_state.get() {
                 LoadState::Loading => view! {
                     <p class="loading" data-testid="loading" role="status">{msg(lang.get()).loading}</p>

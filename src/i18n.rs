@@ -266,6 +266,10 @@ pub fn param_warning(w: &chiso_engine::view_state::ParamWarning, lang: Lang) -> 
         (Lang::Vi, UnknownParam) => "tham số không được hỗ trợ".to_string(),
         (Lang::Vi, NotASwitch) => "phải là 1 (bật) hoặc 0 (tắt)".to_string(),
         (Lang::Vi, UnknownColorScheme) => "giao diện màu không hỗ trợ (chỉ light, dark hoặc auto)".to_string(),
+        (Lang::Vi, UnknownView) => "chế độ xem không tồn tại (ranking, whatif, sensitivity hoặc compare)".to_string(),
+        (Lang::Vi, BadOverride) => "giá trị giả định không hợp lệ (đơn vị:giá trị hoặc đơn vị.thành phần:giá trị)".to_string(),
+        (Lang::Vi, TooManyOverrides { max }) => format!("quá nhiều giá trị giả định (tối đa {max})"),
+        (Lang::Vi, BadWeights) => "trọng số không hợp lệ (official, equal, emph-<thành phần> hoặc thành phần:phần trăm)".to_string(),
         (Lang::En, reason) => reason.to_string(),
     };
     format!("{}={}: {reason}", w.param, w.raw)
@@ -276,5 +280,179 @@ pub fn lowest(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "thấp nhất",
         Lang::En => "lowest",
+    }
+}
+
+/// Strings of the page's frame rather than of a view: the language switch, the embed code
+/// generator, the compact embed chrome and the error panel.
+pub struct ChromeMsg {
+    /// The document's `<title>`.
+    pub page_title: &'static str,
+    pub lang_switch_label: &'static str,
+    pub embed_button: &'static str,
+    pub embed_heading: &'static str,
+    pub embed_code_label: &'static str,
+    pub embed_help: &'static str,
+    pub embed_copy: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_copy_failed: &'static str,
+    pub embed_close: &'static str,
+    /// The embed's link to the full explorer ("Mở đầy đủ").
+    pub open_full: &'static str,
+    /// Said after a link that opens a new tab (for screen readers).
+    pub new_tab: &'static str,
+    /// The embed's table toggle.
+    pub show_table: &'static str,
+    /// Before the embed's source line.
+    pub source_prefix: &'static str,
+    /// Heading of the validator's or browser's own (untranslated) words in the error panel.
+    pub technical_details: &'static str,
+    /// A view-state value the dataset does not have.
+    pub not_found: &'static str,
+}
+
+const CHROME_VI: ChromeMsg = ChromeMsg {
+    page_title: "chiso — đọc và chất vấn bảng xếp hạng",
+    lang_switch_label: "Ngôn ngữ",
+    embed_button: "Nhúng",
+    embed_heading: "Nhúng biểu đồ này vào bài viết",
+    embed_code_label: "Mã nhúng (dán vào phần HTML của bài viết)",
+    embed_help: "Khung hiển thị đúng bộ lọc đang chọn, tự điều chỉnh chiều cao theo nội dung và không tải gì từ máy chủ khác.",
+    embed_copy: "Sao chép mã",
+    embed_copied: "Đã sao chép.",
+    embed_copy_failed: "Không sao chép tự động được; mã đã được chọn, hãy nhấn Ctrl+C (⌘C).",
+    embed_close: "Đóng",
+    open_full: "Mở đầy đủ",
+    new_tab: "(mở trong thẻ mới)",
+    show_table: "Xem bảng số liệu",
+    source_prefix: "Nguồn:",
+    technical_details: "Chi tiết kỹ thuật",
+    not_found: "không có trong dữ liệu này, đang hiển thị mặc định",
+};
+
+const CHROME_EN: ChromeMsg = ChromeMsg {
+    page_title: "chiso — read and question a ranking",
+    lang_switch_label: "Language",
+    embed_button: "Embed",
+    embed_heading: "Embed this chart in an article",
+    embed_code_label: "Embed code (paste it into the article's HTML)",
+    embed_help: "The frame shows the filters chosen now, fits its height to its content and loads nothing from any other server.",
+    embed_copy: "Copy code",
+    embed_copied: "Copied.",
+    embed_copy_failed: "Could not copy automatically; the code is selected, press Ctrl+C (⌘C).",
+    embed_close: "Close",
+    open_full: "Open full view",
+    new_tab: "(opens in a new tab)",
+    show_table: "Show the table",
+    source_prefix: "Source:",
+    technical_details: "Technical details",
+    not_found: "not in this dataset; showing the default",
+};
+
+/// The page-frame strings for a language.
+pub fn chrome(lang: Lang) -> &'static ChromeMsg {
+    match lang {
+        Lang::Vi => &CHROME_VI,
+        Lang::En => &CHROME_EN,
+    }
+}
+
+/// Each language's own name, written in that language (the switch shows both).
+pub fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Tiếng Việt",
+        Lang::En => "English",
+    }
+}
+
+/// The embed iframe's `title` (its accessible name in the host page).
+pub fn iframe_title(heading: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{heading}: biểu đồ và bảng xếp hạng (chiso)"),
+        Lang::En => format!("{heading}: chart and ranking table (chiso)"),
+    }
+}
+
+/// What the error panel says about a failure: a headline and what it means for the reader. The
+/// technical lines (the browser's or validator's own words) come from [`failure_details`].
+pub fn load_failure(failure: &crate::load::LoadFailure, lang: Lang) -> (String, String) {
+    use crate::load::LoadFailure::*;
+    let m = msg(lang);
+    match (lang, failure) {
+        (Lang::Vi, NotAllowed { .. }) => (
+            m.error_fetch.to_string(),
+            "Chỉ nhận đường dẫn tương đối tới một tệp .json trên cùng trang web; tệp này không được tải.".to_string(),
+        ),
+        (Lang::En, NotAllowed { .. }) => (
+            m.error_fetch.to_string(),
+            "Only a relative path to a .json file on this site is accepted; this one was not fetched.".to_string(),
+        ),
+        (Lang::Vi, Network { .. }) => (
+            m.error_fetch.to_string(),
+            "Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi tải lại trang.".to_string(),
+        ),
+        (Lang::En, Network { .. }) => (
+            m.error_fetch.to_string(),
+            "The server could not be reached. Check the connection, then reload the page.".to_string(),
+        ),
+        (Lang::Vi, Http { status: 404, .. }) => {
+            (m.error_fetch.to_string(), "Máy chủ không tìm thấy tệp (mã 404).".to_string())
+        }
+        (Lang::En, Http { status: 404, .. }) => {
+            (m.error_fetch.to_string(), "The server has no such file (status 404).".to_string())
+        }
+        (Lang::Vi, Http { status, .. }) => {
+            (m.error_fetch.to_string(), format!("Máy chủ trả lời bằng mã lỗi {status}."))
+        }
+        (Lang::En, Http { status, .. }) => {
+            (m.error_fetch.to_string(), format!("The server answered with error status {status}."))
+        }
+        (Lang::Vi, Unreadable { .. }) => {
+            (m.error_fetch.to_string(), "Không đọc được nội dung máy chủ gửi về.".to_string())
+        }
+        (Lang::En, Unreadable { .. }) => {
+            (m.error_fetch.to_string(), "The server's answer could not be read.".to_string())
+        }
+        (Lang::Vi, NotADataset { .. }) => (
+            m.error_invalid.to_string(),
+            "Tệp không phải dữ liệu JSON theo định dạng của chiso.".to_string(),
+        ),
+        (Lang::En, NotADataset { .. }) => {
+            (m.error_invalid.to_string(), "The file is not JSON in chiso's dataset format.".to_string())
+        }
+        (Lang::Vi, Version { found, supported, .. }) => (
+            m.error_invalid.to_string(),
+            format!("Tệp được viết cho định dạng phiên bản {found}; ứng dụng này đọc phiên bản {supported}."),
+        ),
+        (Lang::En, Version { found, supported, .. }) => (
+            m.error_invalid.to_string(),
+            format!("The file is written for format version {found}; this app reads version {supported}."),
+        ),
+        (Lang::Vi, Invalid { problems, .. }) => (
+            m.error_invalid.to_string(),
+            format!("Tệp vi phạm {} quy tắc của định dạng dữ liệu.", problems.len()),
+        ),
+        (Lang::En, Invalid { problems, .. }) => (
+            m.error_invalid.to_string(),
+            format!("The file breaks {} rule(s) of the dataset format.", problems.len()),
+        ),
+    }
+}
+
+/// The technical lines of a failure, as the browser or the validator wrote them (English).
+pub fn failure_details(failure: &crate::load::LoadFailure) -> Vec<String> {
+    use crate::load::LoadFailure::*;
+    match failure {
+        NotAllowed { .. } | Http { .. } | Version { .. } => Vec::new(),
+        Network { detail, .. } | Unreadable { detail, .. } | NotADataset { detail, .. } => vec![detail.clone()],
+        Invalid { problems, .. } => problems.clone(),
+    }
+}
+
+/// "… và 3 lỗi khác" — lines of technical detail left out.
+pub fn more_details(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("… và {n} dòng khác"),
+        Lang::En => format!("… and {n} more"),
     }
 }

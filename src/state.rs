@@ -40,8 +40,14 @@ pub fn read_url() -> Initial {
     Initial { view, warnings, data_param }
 }
 
-/// Write the view state to the address bar (replacing the current history entry).
-pub fn write_url(view: &ViewState, data_param: Option<&str>) {
+/// The raw `data=` parameter of the current address, if any (it never changes while the page is
+/// open: [`write_url`] keeps it).
+pub fn current_data_param() -> Option<String> {
+    split_data_param(&location_search()).1
+}
+
+/// The query string for `view` plus the `data=` override the page was opened with.
+fn query_with_data(view: &ViewState, data_param: Option<&str>) -> String {
     let mut query = view.to_query();
     if let Some(d) = data_param {
         if !query.is_empty() {
@@ -50,6 +56,35 @@ pub fn write_url(view: &ViewState, data_param: Option<&str>) {
         query.push_str("data=");
         query.push_str(d);
     }
+    query
+}
+
+/// This page's path with the query for `view` (and the current `data=`): a link to another
+/// state of the same page, such as the embed's "open in full".
+pub fn page_url(view: &ViewState) -> String {
+    let query = query_with_data(view, current_data_param().as_deref());
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    if query.is_empty() { path } else { format!("{path}?{query}") }
+}
+
+/// [`page_url`] with this page's origin in front, for pasting into another site.
+pub fn absolute_page_url(view: &ViewState) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}", page_url(view))
+}
+
+/// The address of a file deployed next to this page (`embed.js`), absolute.
+pub fn sibling_url(file: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return file.to_string() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    format!("{origin}{dir}/{file}")
+}
+
+/// Write the view state to the address bar (replacing the current history entry).
+pub fn write_url(view: &ViewState, data_param: Option<&str>) {
+    let query = query_with_data(view, data_param);
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();

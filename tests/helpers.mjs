@@ -58,14 +58,33 @@ function isLocalUrl(url, origin) {
 }
 
 /**
- * Opens `path` (relative to the server's origin) in a new browser context of `width`x`height`.
+ * Runs in every frame before the page's own scripts (context.addInitScript): keeps each
+ * Content-Security-Policy violation the frame reports, for cspViolations().
+ */
+export function recordCspViolations() {
+  window.chisoTestCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.chisoTestCspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+  });
+}
+
+/** The CSP violations a page (or frame) has reported so far. */
+export function cspViolations(pageOrFrame) {
+  return pageOrFrame.evaluate(() => window.chisoTestCspViolations ?? ['the CSP recorder is not installed']);
+}
+
+/**
+ * Opens `path` (relative to the server's origin) in a new browser context of `width`x`height`,
+ * with the system colour scheme `colorScheme` ('light' or 'dark'; Playwright's default is light)
+ * and the given browser `permissions` (for example ['clipboard-read', 'clipboard-write']).
  * Returns `{ page, log }`; `log` fills up as the page runs:
  *   consoleErrors: console.error messages; pageErrors: uncaught exceptions and panics;
  *   failedRequests: requests that got no response or a 4xx/5xx; foreignRequests: any request to
  *   another origin (these are also blocked, so a test never waits on the network).
  */
-export async function openPage(browser, origin, path, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
+export async function openPage(browser, origin, path, { width = 1280, height = 900, colorScheme, permissions } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', colorScheme, permissions });
+  await context.addInitScript(recordCspViolations);
   const page = await context.newPage();
   page.setDefaultTimeout(APP_READY_MS);
   const log = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };

@@ -73,7 +73,13 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
     Chart::new()
         .animation(false)
         .grid(Grid::new().left(4).right(if spec.narrow { 52 } else { 64 }).top(28).bottom(8).contain_label(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter("{b}")
+                .background_color(theme.background)
+                .border_color(theme.muted),
+        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -103,6 +109,10 @@ pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
                 obj.insert("label".into(), json!({ "formatter": row.value_text }));
             }
         }
+    }
+    // The tooltip's text follows the theme too (charming has no setter for it).
+    if let Some(tooltip) = option.get_mut("tooltip").and_then(Value::as_object_mut) {
+        tooltip.insert("textStyle".into(), json!({ "color": theme.text }));
     }
     let path = if option.pointer("/yAxis/0").is_some() { "/yAxis/0/axisLabel" } else { "/yAxis/axisLabel" };
     if let Some(label) = option.pointer_mut(path) {

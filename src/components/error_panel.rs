@@ -3,27 +3,39 @@
 use chiso_engine::format::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::msg;
+use crate::i18n::{self, chrome, msg};
 use crate::load::LoadFailure;
+
+/// At most this many technical lines are listed; the rest are counted.
+const MAX_DETAILS: usize = 10;
 
 /// Shown instead of the explorer when the dataset cannot be fetched or fails validation.
 #[component]
 pub fn ErrorPanel(failure: LoadFailure, lang: Lang) -> impl IntoView {
     let m = msg(lang);
-    let (headline, url, details) = match failure {
-        LoadFailure::Fetch { url, detail } => (m.error_fetch, url, vec![detail]),
-        LoadFailure::Invalid { url, problems } => (m.error_invalid, url, problems),
-    };
-    let shown: Vec<String> = details.iter().take(10).cloned().collect();
+    let (headline, explanation) = i18n::load_failure(&failure, lang);
+    let details = i18n::failure_details(&failure);
+    let shown: Vec<String> = details.iter().take(MAX_DETAILS).cloned().collect();
     let more = details.len().saturating_sub(shown.len());
+    let technical = (!shown.is_empty()).then(|| {
+        // The browser's and the validator's own words have no translation: they are marked as
+        // English so a screen reader pronounces them as such.
+        view! {
+            <details class="technical" open=true>
+                <summary>{chrome(lang).technical_details}</summary>
+                <ul lang="en">
+                    {shown.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p>{i18n::more_details(more, lang)}</p> })}
+            </details>
+        }
+    });
     view! {
         <section class="error-panel" data-testid="error-panel" role="alert">
-            <h2>{m.error_title}</h2>
-            <p>{headline} ": " <code>{url}</code></p>
-            <ul>
-                {shown.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-            </ul>
-            {(more > 0).then(|| view! { <p>"… +" {more}</p> })}
+            <h1>{m.error_title}</h1>
+            <p>{headline} ": " <code>{failure.url().to_string()}</code></p>
+            <p>{explanation}</p>
+            {technical}
             <p>{m.error_hint}</p>
         </section>
     }

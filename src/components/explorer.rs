@@ -13,6 +13,9 @@ use leptos::prelude::*;
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
 use crate::charts::EChart;
 use crate::components::controls::Controls;
+use crate::components::embed::{EmbedChrome, EmbedTable, EmbedYears};
+use crate::components::embed_code::EmbedCode;
+use crate::components::lang_switch::LangSwitch;
 use crate::components::ranking_table::RankingTable;
 use crate::components::sources::Sources;
 use crate::i18n::{self, msg};
@@ -69,10 +72,7 @@ fn viewport_width() -> f64 {
 }
 
 fn not_found(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "không có trong dữ liệu này, đang hiển thị mặc định",
-        Lang::En => "not in this dataset; showing the default",
-    }
+    i18n::chrome(lang).not_found
 }
 
 /// The explorer for a loaded dataset.
@@ -132,7 +132,7 @@ pub fn Explorer(
         }
     };
 
-    let theme = theme::LIGHT;
+    let palette = theme::palette();
     // Phones get a compact chart; the width is re-read when the window (or iframe) resizes.
     let viewport_px = RwSignal::new(viewport_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| viewport_px.set(viewport_width()));
@@ -167,6 +167,7 @@ pub fn Explorer(
             (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang)))
         });
         let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() };
+        let theme = palette.get();
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &theme))
     });
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
@@ -220,8 +221,41 @@ pub fn Explorer(
         })
     };
 
+    let heading = Signal::derive(heading);
+    // Embed mode: the same chart and table in the compact chrome (components/embed.rs).
+    if view.with_untracked(|v| v.embed) {
+        let embed_sources = {
+            let ds = ds.clone();
+            Signal::derive(move || {
+                let (gid, year) = resolved.with(|r| (r.group.clone(), r.year));
+                ds.group(&gid).map(|g| ds.sources_cited(g, year).into_iter().cloned().collect()).unwrap_or_default()
+            })
+        };
+        let years = Signal::derive(move || resolved.with(|r| r.years.clone()));
+        let year = Signal::derive(move || resolved.with(|r| r.year));
+        return view! {
+            <EmbedChrome view lang heading sources=embed_sources>
+                {notices}
+                <EmbedYears view lang years year />
+                <section class="summary" data-testid="summary" aria-live="polite">
+                    {move || summary().into_iter().take(1).map(|s| view! { <p>{s}</p> }).collect_view()}
+                </section>
+                <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+                <p class="chart-caption">{move || chart_summary.get()}</p>
+                <EmbedTable lang>
+                    <RankingTable ds=ds.clone() ranking rows filtered view lang />
+                </EmbedTable>
+            </EmbedChrome>
+        }
+        .into_any();
+    }
+
     view! {
         <header class="masthead">
+            <div class="tools">
+                <LangSwitch view lang />
+                <EmbedCode view lang heading chart_px=height />
+            </div>
             <p class="kicker">{move || i18n::text(&publisher, lang.get()).to_string()}</p>
             <h1 data-testid="title">{heading}</h1>
             <p class="index-name">{move || i18n::text(&index_name, lang.get()).to_string()}</p>
@@ -237,5 +271,6 @@ pub fn Explorer(
         <RankingTable ds=ds.clone() ranking rows filtered view lang />
         {sources}
     }
+    .into_any()
 }
 

@@ -1,7 +1,10 @@
 //! UI components, one per file. They read signals and call the engine; no logic of their own.
 
 pub mod controls;
+pub mod embed;
+pub mod embed_code;
 pub mod error_panel;
 pub mod explorer;
+pub mod lang_switch;
 pub mod ranking_table;
 pub mod sources;

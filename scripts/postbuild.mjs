@@ -1,0 +1,60 @@
+// After `trunk build`: moves the inline <script type="module"> loader that Trunk 0.21 writes into
+// dist/index.html out into its own file, so the page's Content-Security-Policy can forbid inline
+// scripts ('unsafe-inline' never appears in it). `make build` and `make test` run it.
+//
+//   node scripts/postbuild.mjs [DIST=dist]
+//
+// The loader becomes dist/start-<hash>.js, loaded by <script type="module" src=... integrity=...>
+// at the same place, with the same public_url prefix as Trunk's own links (taken from the
+// loader's import of the wasm-bindgen glue). It fails the build when:
+//   - index.html has no Content-Security-Policy meta tag, or its script-src allows inline or eval;
+//   - any inline script (a <script> without src) is left after the move;
+//   - an on* event-handler attribute appears (inline script by another name).
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] || 'dist';
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+function fail(message) {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+}
+
+// 1. The CSP is there and strict for scripts.
+const csp = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i);
+if (!csp) fail(`${indexPath} has no Content-Security-Policy meta tag`);
+const scriptSrc = csp[1].split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+if (!scriptSrc) fail('the Content-Security-Policy has no script-src');
+for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'data:', '*']) {
+  if (scriptSrc.split(/\s+/).includes(bad)) fail(`script-src must not allow ${bad}: ${scriptSrc}`);
+}
+
+// 2. Move Trunk's inline module loader into a file.
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (match) {
+  const code = `// Trunk's wasm loader, moved out of index.html by scripts/postbuild.mjs (CSP: no inline script).\n${match[1].trim()}\n`;
+  const glue = code.match(/from\s+'([^']*?)[^'/]+\.js'/);
+  if (!glue) fail(`cannot find the wasm-bindgen import in Trunk's loader:\n${code}`);
+  const prefix = glue[1];
+  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dist, name), code);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  html = html.replace(inline, `<script type="module" src="${prefix}${name}" integrity="${integrity}"></script>`);
+  console.log(`postbuild: moved Trunk's inline loader to ${join(dist, name)}`);
+} else if (!/<script type="module" src="[^"]*start-[0-9a-f]{16}\.js"/.test(html)) {
+  fail(`${indexPath} has neither Trunk's inline loader nor a moved one: did Trunk change its output?`);
+}
+
+// 3. Nothing inline is left.
+for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+  if (!/\bsrc=/.test(tag[1])) fail(`an inline script is left in ${indexPath}: ${tag[0].slice(0, 120)}`);
+}
+const handler = html.match(/<[^>]+\son[a-z]+\s*=/i);
+if (handler) fail(`an inline event handler is left in ${indexPath}: ${handler[0]}`);
+
+writeFileSync(indexPath, html);

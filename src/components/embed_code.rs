@@ -1,0 +1,136 @@
+//! The "Nhúng" (embed) button of the full app and its panel: a ready-to-paste iframe snippet
+//! for the view on screen, with our auto-height loader script (public/embed.js).
+
+use chiso_engine::embed::{self, InitialHeights, SnippetSpec};
+use chiso_engine::format::Lang;
+use chiso_engine::view_state::ViewState;
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::{self, chrome};
+use crate::state;
+
+/// A fresh embed instance id, `chiso-` and six base-36 characters: unique enough among the
+/// embeds of one article, and a valid `eid` (see view_state.rs).
+fn new_eid() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut id = String::from("chiso-");
+    for _ in 0..6 {
+        // Math.random() is in [0, 1): the index is always in range; `get` keeps it checked.
+        let idx = (js_sys::Math::random() * 36.0) as usize;
+        id.push(DIGITS.get(idx).map_or('0', |&d| char::from(d)));
+    }
+    id
+}
+
+/// The snippet for `view`: the same view in embed mode, tagged with `eid`.
+fn snippet_for(view: &ViewState, eid: &str, heading: &str, chart_px: u32) -> String {
+    let embedded = ViewState { embed: true, eid: Some(eid.to_string()), ..view.clone() };
+    let page_url = state::absolute_page_url(&embedded);
+    let loader_url = state::sibling_url("embed.js");
+    let title = i18n::iframe_title(heading, view.lang);
+    embed::snippet(&SnippetSpec {
+        page_url: &page_url,
+        loader_url: &loader_url,
+        title: &title,
+        eid,
+        heights: InitialHeights::around_chart(chart_px),
+    })
+}
+
+/// The button and, when open, the panel with the code and a copy button.
+#[component]
+pub fn EmbedCode(
+    view: RwSignal<ViewState>,
+    lang: Memo<Lang>,
+    /// The view's title, for the iframe's `title`.
+    #[prop(into)]
+    heading: Signal<String>,
+    /// The chart's height in CSS px, for the iframe's starting height.
+    #[prop(into)]
+    chart_px: Signal<u32>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    // One id per page visit: copying twice gives the same snippet.
+    let eid = new_eid();
+    let code = Memo::new(move |_| {
+        let heading = heading.get();
+        let chart_px = chart_px.get();
+        view.with(|v| snippet_for(v, &eid, &heading, chart_px))
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let textarea = NodeRef::<Textarea>::new();
+
+    let copy = move |_| {
+        let Some(area) = textarea.get() else { return };
+        // Selected first, so the reader can always copy by hand.
+        area.select();
+        let failed = move || status.set(Some(chrome(lang.get_untracked()).embed_copy_failed));
+        let Some(window) = web_sys::window() else { return failed() };
+        // navigator.clipboard is missing outside secure contexts: look before calling.
+        let navigator = window.navigator();
+        let has_clipboard = js_sys::Reflect::get(navigator.as_ref(), &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            return failed();
+        }
+        let promise = navigator.clipboard().write_text(&code.get_untracked());
+        let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            status.set(Some(chrome(lang.get_untracked()).embed_copied));
+        });
+        let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed());
+        let _ = promise.then2(&on_ok, &on_err);
+        // Each click leaks these two small closures: a press of a button, not a hot path.
+        on_ok.forget();
+        on_err.forget();
+    };
+
+    let panel = move || {
+        open.get().then(|| {
+            view! {
+                <section id="chiso-embed-panel" class="embed-panel" data-testid="embed-panel" aria-labelledby="chiso-embed-heading">
+                    <h2 id="chiso-embed-heading">{move || chrome(lang.get()).embed_heading}</h2>
+                    <label for="chiso-embed-code">{move || chrome(lang.get()).embed_code_label}</label>
+                    <textarea
+                        id="chiso-embed-code"
+                        data-testid="embed-code"
+                        readonly=true
+                        rows=6
+                        spellcheck="false"
+                        node_ref=textarea
+                        prop:value=move || code.get()
+                    ></textarea>
+                    <p class="embed-help">{move || chrome(lang.get()).embed_help}</p>
+                    <div class="embed-actions">
+                        <button type="button" class="tool" data-testid="embed-copy" on:click=copy>
+                            {move || chrome(lang.get()).embed_copy}
+                        </button>
+                        <button type="button" class="tool" on:click=move |_| open.set(false)>
+                            {move || chrome(lang.get()).embed_close}
+                        </button>
+                        <span class="embed-status" role="status">{move || status.get()}</span>
+                    </div>
+                </section>
+            }
+        })
+    };
+
+    view! {
+        <button
+            type="button"
+            class="tool"
+            data-testid="embed-button"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="chiso-embed-panel"
+            on:click=move |_| {
+                status.set(None);
+                open.update(|o| *o = !*o);
+            }
+        >
+            <span aria-hidden="true">"</> "</span>
+            {move || chrome(lang.get()).embed_button}
+        </button>
+        {panel}
+    }
+}

@@ -1,0 +1,170 @@
+// Accessibility and small screens, in headless Chromium: axe-core (npm `axe-core`, pinned in
+// package-lock.json) finds no violation on any view of the app — full explorer, its embed panel,
+// the compact embed with its table open, the error panel, the demo article — in Vietnamese and
+// English, light and dark; and from 320 px wide nothing scrolls sideways and every control is a
+// touch target of at least 44 x 44 px.
+//
+// axe runs with its default rules (WCAG 2.0/2.1 A and AA plus best practices), injected through
+// the DevTools protocol, which the page's Content-Security-Policy does not apply to.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DIST_DIR, ROW, launchBrowser, startServer, tid, withPage } from './helpers.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe on the page; returns its violations as short readable lines. */
+async function axeViolations(page, options = {}) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate((opts) => window.axe.run(document, opts).then((r) => r.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  }))), options);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(' | ')}`);
+}
+
+/** Waits for what each view draws last. */
+async function ready(page, path) {
+  if (path.includes('broken')) {
+    await page.locator(tid('error-panel')).waitFor();
+    return;
+  }
+  await page.locator(ROW).first().waitFor({ state: 'attached' });
+  await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
+}
+
+// Each view: [name, path, what to do once it is drawn].
+const VIEWS = [
+  ['ranking, departments', '/?group=departments', null],
+  ['ranking, districts', '/?group=districts', null],
+  ['embed code panel open', '/', async (page) => {
+    await page.locator(tid('embed-button')).click();
+    await page.locator(tid('embed-panel')).waitFor();
+  }],
+  ['compact embed', '/?embed=1&eid=a11y', null],
+  ['compact embed, table open', '/?group=districts&embed=1&eid=a11y', async (page) => {
+    await page.locator(`${tid('embed-table')} summary`).click();
+    await page.locator(ROW).first().waitFor({ state: 'visible' });
+  }],
+  ['error panel', '/?data=fixtures/broken.json', null],
+];
+
+describe('accessibility', () => {
+  const env = {};
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST_DIR, 'index.html')), 'dist/index.html is missing: run `make build` first');
+    env.server = await startServer();
+    env.origin = env.server.origin;
+    env.browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+
+  for (const [name, path, act] of VIEWS) {
+    test(`axe: no violation on ${name}, in both languages and both themes`, async (t) => {
+      const found = [];
+      for (const lang of ['vi', 'en']) {
+        for (const theme of ['light', 'dark']) {
+          const sep = path.includes('?') ? '&' : '?';
+          const full = `${path}${sep}lang=${lang}&theme=${theme}`;
+          await withPage(t, env, full, { width: 1024 }, async ({ page }) => {
+            await ready(page, path);
+            if (act) await act(page);
+            found.push(...(await axeViolations(page)).map((v) => `${full}: ${v}`));
+          });
+        }
+      }
+      assert.deepEqual(found, []);
+    });
+  }
+
+  test('axe: no violation on the demo article (the iframes have titles)', async (t) => {
+    await withPage(t, env, '/embed-demo.html', { width: 1280 }, async ({ page }) => {
+      await page.locator('iframe[data-chiso-id]').first().waitFor();
+      // The embeds are checked above as pages of their own; here only the article around them.
+      assert.deepEqual(await axeViolations(page, { iframes: false }), []);
+      const titles = await page.$$eval('iframe', (frames) => frames.map((f) => f.title));
+      assert.equal(titles.length, 2);
+      assert.ok(titles.every((title) => title.length > 10), JSON.stringify(titles));
+    });
+  });
+
+  test('the chart has a text description, and the table carries every number', async (t) => {
+    await withPage(t, env, '/?group=districts&embed=1&eid=x', {}, async ({ page }) => {
+      await ready(page, '');
+      const chart = page.locator(tid('chart'));
+      assert.equal(await chart.getAttribute('role'), 'img');
+      assert.match((await chart.getAttribute('aria-label')).normalize('NFC'), /Biểu đồ gồm 7 đơn vị .*Đống Đa: 96,38%/);
+      assert.equal(await page.locator(ROW).count(), 30, 'every district is in the (folded) table');
+    });
+  });
+});
+
+describe('small screens', () => {
+  const env = {};
+
+  before(async () => {
+    env.server = await startServer();
+    env.origin = env.server.origin;
+    env.browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+
+  /**
+   * Controls smaller than 44 x 44 px. Links inside a sentence are exempt (WCAG 2.5.5 "inline");
+   * a table row's name button counts as its whole cell, which its ::after covers.
+   */
+  function smallTargets(page) {
+    return page.evaluate(() => {
+      const small = [];
+      const controls = document.querySelectorAll('button, select, input, textarea, summary, a[href]');
+      for (const el of controls) {
+        if (el.closest('p, li') && el.tagName === 'A' && !el.classList.contains('open-full')) continue;
+        const box = (el.matches('table.ranking button.name') ? el.closest('th') : el).getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue; // not shown (inside a closed <details>)
+        if (box.width < 44 || box.height < 44) {
+          small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}": ${Math.round(box.width)}x${Math.round(box.height)}`);
+        }
+      }
+      return small;
+    });
+  }
+
+  const CASES = [
+    ['full explorer', '/?group=districts', null],
+    ['embed code panel', '/', async (page) => {
+      await page.locator(tid('embed-button')).click();
+      await page.locator(tid('embed-panel')).waitFor();
+    }],
+    ['compact embed with its table open', '/?group=districts&embed=1&eid=m', async (page) => {
+      await page.locator(`${tid('embed-table')} summary`).click();
+      await page.locator(ROW).first().waitFor({ state: 'visible' });
+    }],
+  ];
+
+  for (const [name, path, act] of CASES) {
+    for (const width of [320, 360]) {
+      test(`${name} at ${width}px: no sideways scrolling, touch targets of 44px`, async (t) => {
+        await withPage(t, env, path, { width, height: 740 }, async ({ page }) => {
+          await ready(page, path);
+          if (act) await act(page);
+          const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          assert.ok(scrollWidth <= width, `the page is ${scrollWidth}px wide`);
+          assert.deepEqual(await smallTargets(page), []);
+        });
+      });
+    }
+  }
+});
