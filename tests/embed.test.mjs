@@ -85,10 +85,14 @@ describe('embedding in a news article', () => {
       assert.equal(await full.getAttribute('target'), '_blank');
       const href = new URL(await full.getAttribute('href'), env.origin);
       assert.equal(href.search, '?v=1&group=districts&top=5');
-      // Switching the year is written to the address, and the link follows.
+      // Switching the year is written to the address, and the link follows; but never as a new
+      // history entry: an iframe's entries are the host tab's, and Back must leave the article.
+      const historyLength = await page.evaluate(() => history.length);
       await page.locator(tid('embed-year-2022')).click();
       await page.locator(`${tid('embed-year-2022')}[aria-pressed="true"]`).waitFor();
       assert.equal(new URL(await full.getAttribute('href'), env.origin).search, '?v=1&year=2022&group=districts&top=5');
+      assert.equal(new URL(page.url()).searchParams.get('year'), '2022');
+      assert.equal(await page.evaluate(() => history.length), historyLength, 'the embed added no history entry');
       assert.deepEqual(log.pageErrors, []);
       assert.deepEqual(log.consoleErrors, []);
     });
