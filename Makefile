@@ -5,7 +5,8 @@
 #   make build   release build of the site into dist/       (PUBLIC_URL=/sub/ for a sub-path)
 #   make run     build, then serve dist/ at http://127.0.0.1:8080/
 #   make test    native tests, dataset check, build, browser tests  (what CI runs: .ci/run)
-#   make bench   what a first visit downloads, raw and gzip
+#   make bench   what a first visit downloads (raw, gzip); then engine speed natively, as wasm in
+#                headless Chromium and against a JavaScript peer (figures only, no assertions)
 #   make data    regenerate public/data/ with the importer
 
 SHELL := bash
@@ -38,8 +39,31 @@ test: setup
 	$(TRUNK_BUILD)
 	$(ENV) node --test tests/
 
+# Speed half of `make bench` (README "Benchmarks"): crates/bench times the engine natively and
+# writes target/bench/native.json; crates/bench-wasm is the same workloads as wasm, built twice —
+# profile bench-o3 (opt-level 3) + wasm-opt -O3, and the app's own release profile (opt-level z)
+# + wasm-opt -Oz as trunk ships it — then scripts/bench.mjs times both in headless Chromium with
+# the JavaScript sensitivity peer and prints the table.
+BENCH_DIR := target/bench
+BENCH_WASM := target/wasm32-unknown-unknown
+BENCH_NATIVE_NOTE := profile bench-o3: opt-level 3, fat LTO, 1 codegen unit, x86-64 baseline
+BENCH_O3_NOTE := profile bench-o3 + wasm-opt -O3
+BENCH_Z_NOTE := profile release (opt-level z, as the app ships) + wasm-opt -Oz
+
 bench: build
 	$(ENV) node scripts/size-report.mjs dist
+	$(ENV) cargo run --quiet --profile bench-o3 -p chiso-bench -- \
+		--json $(BENCH_DIR)/native.json --build "$(BENCH_NATIVE_NOTE)"
+	$(ENV) cargo build --quiet --profile bench-o3 --target wasm32-unknown-unknown -p chiso-bench-wasm
+	$(ENV) cargo build --quiet --release --target wasm32-unknown-unknown -p chiso-bench-wasm
+	$(ENV) wasm-bindgen --target web --no-typescript --out-dir $(BENCH_DIR)/pkg-o3 \
+		$(BENCH_WASM)/bench-o3/chiso_bench_wasm.wasm
+	$(ENV) wasm-opt -O3 $(BENCH_DIR)/pkg-o3/chiso_bench_wasm_bg.wasm -o $(BENCH_DIR)/pkg-o3/chiso_bench_wasm_bg.wasm
+	$(ENV) wasm-bindgen --target web --no-typescript --out-dir $(BENCH_DIR)/pkg-z \
+		$(BENCH_WASM)/release/chiso_bench_wasm.wasm
+	$(ENV) wasm-opt -Oz $(BENCH_DIR)/pkg-z/chiso_bench_wasm_bg.wasm -o $(BENCH_DIR)/pkg-z/chiso_bench_wasm_bg.wasm
+	$(ENV) node scripts/bench.mjs --native $(BENCH_DIR)/native.json \
+		--pkg "o3=$(BENCH_DIR)/pkg-o3=$(BENCH_O3_NOTE)" --pkg "z=$(BENCH_DIR)/pkg-z=$(BENCH_Z_NOTE)"
 
 data:
 	$(ENV) cargo run -p chiso-importer
