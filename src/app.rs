@@ -27,10 +27,32 @@ pub fn App() -> impl IntoView {
     let data_param = initial.data_param;
     let load_state = RwSignal::new(LoadState::Loading);
 
-    match load::data_url(data_param.as_deref()) {
-        Ok(url) => spawn_local(async move { load_state.set(load::load(url).await) }),
-        Err(refused) => load_state.set(LoadState::Failed(refused)),
-    }
+    // The dataset follows the view state's `ds` (the picker), unless `data=` names a file. A
+    // generation counter drops a slow answer that arrives after the reader picked another one.
+    let dataset_id = Memo::new(move |_| view.with(|v| v.dataset.clone()));
+    let generation = StoredValue::new(0u64);
+    let data_param_for_load = data_param.clone();
+    Effect::new(move |_| {
+        let id = dataset_id.get();
+        let url = match &data_param_for_load {
+            Some(_) => load::data_url(data_param_for_load.as_deref()),
+            None => Ok(load::dataset_path(&id)),
+        };
+        generation.update_value(|g| *g += 1);
+        let this_load = generation.get_value();
+        match url {
+            Ok(url) => {
+                load_state.set(LoadState::Loading);
+                spawn_local(async move {
+                    let loaded = load::load(url).await;
+                    if generation.get_value() == this_load {
+                        load_state.set(loaded);
+                    }
+                });
+            }
+            Err(refused) => load_state.set(LoadState::Failed(refused)),
+        }
+    });
 
     // Light or dark, for the charts and the page (`?theme=`, else the reader's system setting).
     theme::provide_palette(view);
@@ -40,11 +62,24 @@ pub fn App() -> impl IntoView {
         embed::report_height_to_host(view.with_untracked(|v| v.eid.clone()));
     }
 
-    // The address bar follows the view state.
-    Effect::new(move |_| {
-        let v = view.get();
-        state::write_url(&v, data_param.as_deref());
+    // The address bar follows the view state; "back" and "forward" bring the state back.
+    let last_written = StoredValue::new(view.get_untracked());
+    Effect::new({
+        let data_param = data_param.clone();
+        move |_| {
+            let v = view.get();
+            // Inside an iframe, history entries would land in the host page's "back" button.
+            let push = !v.embed && state::is_navigation(&last_written.get_value(), &v);
+            state::write_url(&v, data_param.as_deref(), push);
+            last_written.set_value(v);
+        }
     });
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let restored = state::read_url().view;
+        last_written.set_value(restored.clone());
+        view.set(restored);
+    });
+    on_cleanup(move || popstate.remove());
 
     let lang = Memo::new(move |_| view.with(|v| v.lang));
     // The document's language follows the reader's choice (screen readers, hyphenation).

@@ -456,3 +456,239 @@ pub fn more_details(n: usize, lang: Lang) -> String {
         Lang::En => format!("… and {n} more"),
     }
 }
+
+/// Strings of the views beyond the ranking: what-if, sensitivity and year comparison.
+pub struct ViewMsg {
+    pub tab_ranking: &'static str,
+    pub tab_whatif: &'static str,
+    pub tab_sensitivity: &'static str,
+    pub tab_compare: &'static str,
+    pub views_label: &'static str,
+    pub dataset: &'static str,
+    pub compare_from: &'static str,
+    pub compare_caption: &'static str,
+    pub compare_none: &'static str,
+    pub col_change: &'static str,
+}
+
+const VIEW_VI: ViewMsg = ViewMsg {
+    tab_ranking: "Xếp hạng",
+    tab_whatif: "Giả định",
+    tab_sensitivity: "Độ vững",
+    tab_compare: "So sánh năm",
+    views_label: "Chế độ xem",
+    dataset: "Bộ chỉ số",
+    compare_from: "So với năm",
+    compare_caption: "Thứ hạng và điểm hai năm",
+    compare_none: "Không có năm trước để so sánh.",
+    col_change: "Thay đổi",
+};
+
+const VIEW_EN: ViewMsg = ViewMsg {
+    tab_ranking: "Ranking",
+    tab_whatif: "What if",
+    tab_sensitivity: "Robustness",
+    tab_compare: "Year on year",
+    views_label: "View",
+    dataset: "Index",
+    compare_from: "Compared with",
+    compare_caption: "Ranks and scores in both years",
+    compare_none: "There is no earlier year to compare with.",
+    col_change: "Change",
+};
+
+/// The view strings for a language.
+pub fn views(lang: Lang) -> &'static ViewMsg {
+    match lang {
+        Lang::Vi => &VIEW_VI,
+        Lang::En => &VIEW_EN,
+    }
+}
+
+fn rank_words(rank: Option<u32>, lang: Lang) -> String {
+    match (rank, lang) {
+        (Some(r), Lang::Vi) => format!("thứ {r}"),
+        (Some(r), Lang::En) => format!("#{r}"),
+        (None, _) => "?".to_string(),
+    }
+}
+
+/// "Ứng Hòa tăng 11 bậc, từ thứ 30 (năm 2022) lên thứ 19 — tăng hạng nhiều nhất khối."
+pub fn climber_sentence(name: &str, from: Option<u32>, to: Option<u32>, from_year: i32, lang: Lang) -> String {
+    let places = from.zip(to).map(|(f, t)| i64::from(f) - i64::from(t)).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!(
+            "{name} tăng {places} bậc, từ {} (năm {from_year}) lên {} — tăng hạng nhiều nhất.",
+            rank_words(from, lang),
+            rank_words(to, lang)
+        ),
+        Lang::En => format!(
+            "{name} climbed {places} places, from {} in {from_year} to {} — the biggest climb.",
+            rank_words(from, lang),
+            rank_words(to, lang)
+        ),
+    }
+}
+
+/// "Hoàn Kiếm giảm 2 bậc, từ thứ 1 (năm 2022) xuống thứ 3 — giảm hạng nhiều nhất."
+pub fn faller_sentence(name: &str, from: Option<u32>, to: Option<u32>, from_year: i32, lang: Lang) -> String {
+    let places = from.zip(to).map(|(f, t)| i64::from(t) - i64::from(f)).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!(
+            "{name} giảm {places} bậc, từ {} (năm {from_year}) xuống {} — giảm hạng nhiều nhất.",
+            rank_words(from, lang),
+            rank_words(to, lang)
+        ),
+        Lang::En => format!(
+            "{name} fell {places} places, from {} in {from_year} to {} — the biggest fall.",
+            rank_words(from, lang),
+            rank_words(to, lang)
+        ),
+    }
+}
+
+/// How many units can be compared on rank.
+pub fn compare_coverage(n_both: usize, n_rows: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi if n_both == n_rows => format!("Cả {n_rows} đơn vị đều có thứ hạng công bố ở hai năm."),
+        Lang::Vi => format!(
+            "Chỉ {n_both}/{n_rows} đơn vị có thứ hạng được công bố ở cả hai năm; biểu đồ chỉ vẽ các đơn vị này."
+        ),
+        Lang::En if n_both == n_rows => format!("All {n_rows} units have a published rank in both years."),
+        Lang::En => format!(
+            "Only {n_both} of {n_rows} units have a published rank in both years; the chart draws only those."
+        ),
+    }
+}
+
+/// Strings of the what-if and robustness views.
+pub struct WhatIfMsg {
+    pub unit: &'static str,
+    pub total: &'static str,
+    pub components: &'static str,
+    pub weights: &'static str,
+    pub preset: &'static str,
+    pub preset_official: &'static str,
+    pub preset_equal: &'static str,
+    pub preset_custom: &'static str,
+    pub emphasis: &'static str,
+    pub reset: &'static str,
+    pub hypothetical: &'static str,
+    pub hypothetical_banner: &'static str,
+    pub target: &'static str,
+    pub what_it_takes: &'static str,
+    pub apply: &'static str,
+    pub explain: &'static str,
+    pub no_components_weights: &'static str,
+    pub spread: &'static str,
+    pub spread_none: &'static str,
+    pub col_baseline: &'static str,
+    pub col_median: &'static str,
+    pub col_band: &'static str,
+    pub col_bounds: &'static str,
+    pub col_p_top: &'static str,
+    pub sens_caption: &'static str,
+    pub derived_weights: &'static str,
+}
+
+const WHATIF_VI: WhatIfMsg = WhatIfMsg {
+    unit: "Đơn vị",
+    total: "Điểm tổng (giả định)",
+    components: "Chỉ số thành phần (giả định)",
+    weights: "Trọng số",
+    preset: "Bộ trọng số",
+    preset_official: "Chính thức",
+    preset_equal: "Bằng nhau",
+    preset_custom: "Tự chọn",
+    emphasis: "Nhấn mạnh",
+    reset: "Đặt lại",
+    hypothetical: "giả định",
+    hypothetical_banner: "Các giá trị có nhãn “giả định” là do bạn thay đổi, không phải số liệu được công bố.",
+    target: "Hạng mục tiêu",
+    what_it_takes: "Cần gì để lên hạng?",
+    apply: "Áp dụng thay đổi này",
+    explain: "Vì sao ở hạng này?",
+    no_components_weights: "Bộ chỉ số này không công bố điểm các chỉ số thành phần, nên không thể thay đổi trọng số.",
+    spread: "Mức bất định của trọng số",
+    spread_none: "không",
+    col_baseline: "Hạng gốc",
+    col_median: "Trung vị",
+    col_band: "Khoảng 5–95%",
+    col_bounds: "Tốt nhất–xấu nhất (chứng minh)",
+    col_p_top: "Xác suất vào top",
+    sens_caption: "Thứ hạng khi trọng số thay đổi ngẫu nhiên",
+    derived_weights: "Trọng số năm này được suy ra từ kết quả công bố, không phải trọng số chính thức.",
+};
+
+const WHATIF_EN: WhatIfMsg = WhatIfMsg {
+    unit: "Unit",
+    total: "Total score (hypothetical)",
+    components: "Sub-indices (hypothetical)",
+    weights: "Weights",
+    preset: "Weight set",
+    preset_official: "Official",
+    preset_equal: "Equal",
+    preset_custom: "Custom",
+    emphasis: "Emphasise",
+    reset: "Reset",
+    hypothetical: "hypothetical",
+    hypothetical_banner: "Values labelled “hypothetical” are your changes, not published figures.",
+    target: "Target rank",
+    what_it_takes: "What would it take?",
+    apply: "Apply this change",
+    explain: "Why this rank?",
+    no_components_weights: "This index publishes no sub-index scores, so its weights cannot be changed.",
+    spread: "Weight uncertainty",
+    spread_none: "none",
+    col_baseline: "Rank",
+    col_median: "Median",
+    col_band: "5–95% band",
+    col_bounds: "Best–worst (proven)",
+    col_p_top: "Chance of top",
+    sens_caption: "Ranks when the weights vary at random",
+    derived_weights: "This year's weights were derived from published results; they are not official.",
+};
+
+/// What-if and robustness strings for a language.
+pub fn whatif(lang: Lang) -> &'static WhatIfMsg {
+    match lang {
+        Lang::Vi => &WHATIF_VI,
+        Lang::En => &WHATIF_EN,
+    }
+}
+
+/// "hạng 12–22" / "ranks 12–22"; an open end when the block size is unknown.
+pub fn rank_range(best: u32, worst: Option<u32>, lang: Lang) -> String {
+    match (worst, lang) {
+        (Some(w), _) if w == best => best.to_string(),
+        (Some(w), Lang::Vi) => format!("hạng {best}–{w}"),
+        (Some(w), Lang::En) => format!("ranks {best}–{w}"),
+        (None, Lang::Vi) => format!("hạng {best} trở xuống"),
+        (None, Lang::En) => format!("rank {best} or lower"),
+    }
+}
+
+/// Why a rank is a range: "15 đơn vị chưa công bố điểm, nên chỉ biết hạng trong khoảng này."
+pub fn interval_reason(n_unpublished: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n_unpublished} đơn vị của khối chưa được công bố điểm, nên chỉ biết hạng nằm trong khoảng này."),
+        Lang::En => format!("{n_unpublished} units of the block have no published score, so only this range of ranks is certain."),
+    }
+}
+
+/// "Cơ hội vào top 10" header.
+pub fn p_top_heading(k: u32, lang: Lang) -> String {
+    format!("{} {k}", whatif(lang).col_p_top)
+}
+
+/// Scores the page computed from published sub-indices (never shown as published).
+pub fn computed_sentence(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Điểm tổng của {n} đơn vị không được công bố trong tệp nguồn mà được tính từ các chỉ số thành phần đã công bố theo trọng số của năm."
+        ),
+        Lang::En => format!(
+            "The totals of {n} units are not in the source file; they are computed from the published sub-indices with that year's weights."
+        ),
+    }
+}

@@ -52,6 +52,19 @@ impl LoadFailure {
     }
 }
 
+/// The built-in datasets: (id, file relative to the page), in picker order.
+pub const DATASETS: [(&str, &str); 3] = [
+    ("hanoi-cchc", "data/hanoi-cchc.json"),
+    ("pci", "data/pci.json"),
+    ("papi", "data/papi.json"),
+];
+
+/// The file of a built-in dataset; an unknown id loads the default one (the page then says that
+/// the id asked for does not exist).
+pub fn dataset_path(id: &str) -> String {
+    DATASETS.iter().find(|(i, _)| *i == id).map_or(DEFAULT_DATA, |(_, p)| p).to_string()
+}
+
 /// The default dataset, relative to the page so a sub-path deploy works.
 pub const DEFAULT_DATA: &str = "data/hanoi-cchc.json";
 

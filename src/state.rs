@@ -83,7 +83,22 @@ pub fn sibling_url(file: &str) -> String {
 }
 
 /// Write the view state to the address bar (replacing the current history entry).
-pub fn write_url(view: &ViewState, data_param: Option<&str>) {
+/// True when going from `before` to `after` is a step a reader would want "back" to undo: another
+/// dataset, view, block, year, unit or language. Typing, sliders and filters replace the
+/// current entry instead, so "back" is not a keystroke-by-keystroke undo.
+pub fn is_navigation(before: &ViewState, after: &ViewState) -> bool {
+    before.dataset != after.dataset
+        || before.view != after.view
+        || before.group != after.group
+        || before.year != after.year
+        || before.unit != after.unit
+        || before.lang != after.lang
+        || before.from != after.from
+}
+
+/// Write the view state to the address bar: a new history entry when `push`, else replacing
+/// the current one. Nothing happens when the address already says it (after "back").
+pub fn write_url(view: &ViewState, data_param: Option<&str>, push: bool) {
     let query = query_with_data(view, data_param);
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
@@ -93,6 +108,10 @@ pub fn write_url(view: &ViewState, data_param: Option<&str>) {
         return;
     }
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }

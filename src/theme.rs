@@ -31,6 +31,10 @@ pub struct Theme {
     pub mean: &'static str,
     /// Page background (the chart's tooltip uses it too).
     pub background: &'static str,
+    /// Units that climbed (year comparison, rank changes).
+    pub up: &'static str,
+    /// Units that fell.
+    pub down: &'static str,
 }
 
 /// The light theme (WCAG AA contrast on white).
@@ -42,6 +46,8 @@ pub const LIGHT: Theme = Theme {
     bar_selected: "#c0392b",
     mean: "#b35900",
     background: "#ffffff",
+    up: "#1e7b34",
+    down: "#b3261e",
 };
 
 /// The dark theme (WCAG AA contrast on a near-black blue-grey).
@@ -53,6 +59,8 @@ pub const DARK: Theme = Theme {
     bar_selected: "#ff8f80",
     mean: "#f2a65a",
     background: "#14181d",
+    up: "#6fcf86",
+    down: "#ff8f86",
 };
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";

@@ -1,7 +1,9 @@
 //! Charts: one pure function per chart (view-model rows + theme -> ECharts option), and the one
 //! `<EChart>` component that owns the DOM node, resizing and disposal.
 
+pub mod rank_band;
 pub mod ranking_bar;
+pub mod slope;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

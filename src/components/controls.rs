@@ -7,7 +7,7 @@ use chiso_engine::dataset::Dataset;
 use chiso_engine::filter::Limit;
 use chiso_engine::format::Lang;
 use chiso_engine::schema::UnitKind;
-use chiso_engine::view_state::ViewState;
+use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::explorer::Resolved;
@@ -113,6 +113,8 @@ pub fn Controls(
                         }}
                     </select>
                 </label>
+                // Filters narrow the ranking table; the other views show the whole block.
+                <Show when=move || view.with(|v| v.view == View::Ranking)>
                 <label class="field">
                     <span>{move || msg(lang.get()).kind}</span>
                     <select data-testid="kind-select" on:change=on_kind>
@@ -157,6 +159,7 @@ pub fn Controls(
                         on:input=on_search
                     />
                 </label>
+                </Show>
             </div>
         </section>
     }

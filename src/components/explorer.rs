@@ -7,7 +7,7 @@ use chiso_engine::dataset::{DataWarning, Dataset, GroupId};
 use chiso_engine::filter::{self, Filter};
 use chiso_engine::format::{self, Lang};
 use chiso_engine::rank::{self, Ranking};
-use chiso_engine::view_state::{ParamWarning, ViewState};
+use chiso_engine::view_state::{ParamWarning, View, ViewState};
 use leptos::prelude::*;
 
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
@@ -16,7 +16,11 @@ use crate::components::controls::Controls;
 use crate::components::embed::{EmbedChrome, EmbedTable, EmbedYears};
 use crate::components::embed_code::EmbedCode;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::compare_view::CompareView;
 use crate::components::ranking_table::RankingTable;
+use crate::components::sensitivity_view::SensitivityView;
+use crate::components::view_nav::ViewNav;
+use crate::components::whatif::WhatIfView;
 use crate::components::sources::Sources;
 use crate::i18n::{self, msg};
 use crate::theme;
@@ -110,7 +114,7 @@ pub fn Explorer(
         move || format!("{} {}", i18n::text(&short_name, lang.get()), resolved.with(|r| r.year))
     };
 
-    let summary = {
+    let summary = Signal::derive({
         let short_name = short_name.clone();
         move || {
             let lang = lang.get();
@@ -127,10 +131,13 @@ pub fn Explorer(
                     ));
                 }
                 lines.push(i18n::coverage_sentence(r.n_scored, r.unit_count, r.complete, lang));
+                if r.n_computed_scores > 0 {
+                    lines.push(i18n::computed_sentence(r.n_computed_scores, lang));
+                }
                 lines
             })
         }
-    };
+    });
 
     let palette = theme::palette();
     // Phones get a compact chart; the width is re-read when the window (or iframe) resizes.
@@ -238,7 +245,7 @@ pub fn Explorer(
                 {notices}
                 <EmbedYears view lang years year />
                 <section class="summary" data-testid="summary" aria-live="polite">
-                    {move || summary().into_iter().take(1).map(|s| view! { <p>{s}</p> }).collect_view()}
+                    {move || summary.get().into_iter().take(1).map(|s| view! { <p>{s}</p> }).collect_view()}
                 </section>
                 <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
                 <p class="chart-caption">{move || chart_summary.get()}</p>
@@ -249,6 +256,26 @@ pub fn Explorer(
         }
         .into_any();
     }
+
+    // One view at a time; switching remounts only the part below the controls.
+    let current_view = Memo::new(move |_| view.with(|v| v.view));
+    let body = {
+        let ds = ds.clone();
+        move || match current_view.get() {
+            View::Ranking => view! {
+                <section class="summary" data-testid="summary" aria-live="polite">
+                    {move || summary.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+                </section>
+                <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+                <p class="chart-caption">{move || chart_summary.get()}</p>
+                <RankingTable ds=ds.clone() ranking rows filtered view lang />
+            }
+            .into_any(),
+            View::WhatIf => view! { <WhatIfView ds=ds.clone() view resolved lang /> }.into_any(),
+            View::Sensitivity => view! { <SensitivityView ds=ds.clone() view resolved lang /> }.into_any(),
+            View::Compare => view! { <CompareView ds=ds.clone() view resolved lang /> }.into_any(),
+        }
+    };
 
     view! {
         <header class="masthead">
@@ -262,15 +289,10 @@ pub fn Explorer(
         </header>
         {notices}
         {data_warnings}
+        <ViewNav view lang dataset_id=ds.id.clone() />
         <Controls ds=ds.clone() view resolved lang />
-        <section class="summary" data-testid="summary" aria-live="polite">
-            {move || summary().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
-        </section>
-        <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
-        <p class="chart-caption">{move || chart_summary.get()}</p>
-        <RankingTable ds=ds.clone() ranking rows filtered view lang />
+        {body}
         {sources}
     }
     .into_any()
 }
-

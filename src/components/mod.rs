@@ -8,3 +8,7 @@ pub mod explorer;
 pub mod lang_switch;
 pub mod ranking_table;
 pub mod sources;
+pub mod compare_view;
+pub mod view_nav;
+pub mod whatif;
+pub mod sensitivity_view;

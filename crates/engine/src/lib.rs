@@ -15,6 +15,7 @@ pub mod interval;
 pub mod matrix;
 pub mod rank;
 pub mod scenario;
+pub mod scenario_link;
 pub mod schema;
 pub mod search;
 pub mod sensitivity;

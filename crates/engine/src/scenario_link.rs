@@ -1,0 +1,154 @@
+//! The bridge between the link's view state (ids and percentages, as a reader shares them) and
+//! the engine's scenario (component and unit indices): in both directions, with a notice for
+//! every part of a link that does not fit the dataset on screen.
+
+use std::collections::BTreeMap;
+
+use crate::dataset::UnitId;
+use crate::matrix::BlockMatrix;
+use crate::scenario::{Override, Scenario, WeightChoice};
+use crate::view_state::{OverrideParam, ViewState, WeightsParam};
+
+/// Something in the link that does not apply to this block; the rest still does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkMismatch {
+    /// `set` names a unit that is not in this block and year.
+    UnknownUnit(String),
+    /// `set` or `w` names a component this dataset does not have.
+    UnknownComponent(String),
+    /// `set` changes a component, but this dataset publishes no components.
+    NoComponents(String),
+    /// `w` asks for weights, but this dataset has no components to weigh.
+    NoWeights,
+}
+
+/// The weights a link asks for, as the engine's choice. Component ids are matched to the
+/// block's components; a custom list that misses a component gives it 0.
+pub fn weight_choice(m: &BlockMatrix, w: &WeightsParam) -> (WeightChoice, Vec<LinkMismatch>) {
+    let comps = m.components();
+    if comps.is_empty() {
+        let mismatch = if *w == WeightsParam::Official { vec![] } else { vec![LinkMismatch::NoWeights] };
+        return (WeightChoice::Edition, mismatch);
+    }
+    match w {
+        WeightsParam::Official => (WeightChoice::Edition, vec![]),
+        WeightsParam::Equal => (WeightChoice::Equal, vec![]),
+        WeightsParam::Emphasis(id) => {
+            let Some(idx) = comps.iter().position(|c| &c.id == id) else {
+                return (WeightChoice::Edition, vec![LinkMismatch::UnknownComponent(id.clone())]);
+            };
+            let base = m.edition_shares().map(<[f64]>::to_vec).unwrap_or_else(|| vec![1.0; comps.len()]);
+            (WeightChoice::Custom(emphasise(&base, idx)), vec![])
+        }
+        WeightsParam::Custom(list) => {
+            let mut mismatches = Vec::new();
+            let mut shares = vec![0.0; comps.len()];
+            for (id, pct) in list {
+                match comps.iter().position(|c| &c.id == id) {
+                    Some(i) => {
+                        if let Some(slot) = shares.get_mut(i) {
+                            *slot = *pct;
+                        }
+                    }
+                    None => mismatches.push(LinkMismatch::UnknownComponent(id.clone())),
+                }
+            }
+            if shares.iter().sum::<f64>() > 0.0 {
+                (WeightChoice::Custom(shares), mismatches)
+            } else {
+                (WeightChoice::Edition, mismatches)
+            }
+        }
+    }
+}
+
+/// `base` shares with component `idx` weighing twice as much and the others scaled down so the
+/// total stays the same (a component with no weight gets the average weight, then doubled).
+pub fn emphasise(base: &[f64], idx: usize) -> Vec<f64> {
+    let total: f64 = base.iter().sum();
+    let n = base.len().max(1) as f64;
+    let mut shares: Vec<f64> = base.to_vec();
+    if let Some(w) = shares.get_mut(idx) {
+        let own = if *w > 0.0 { *w } else { total / n };
+        *w = own * 2.0;
+    }
+    let new_total: f64 = shares.iter().sum();
+    if new_total > 0.0 && total > 0.0 {
+        for s in &mut shares {
+            *s *= total / new_total;
+        }
+    }
+    shares
+}
+
+/// The scenario a view state asks for on this block: its weights and the overrides of units in
+/// the block (others are reported, not applied).
+pub fn scenario_for(m: &BlockMatrix, v: &ViewState) -> (Scenario, Vec<LinkMismatch>) {
+    let (weights, mut mismatches) = weight_choice(m, &v.weights);
+    let comps = m.components();
+    let mut overrides: BTreeMap<UnitId, Override> = BTreeMap::new();
+    for o in &v.overrides {
+        let unit = UnitId(o.unit.clone());
+        if m.unit_idx(&unit).is_none() {
+            mismatches.push(LinkMismatch::UnknownUnit(o.unit.clone()));
+            continue;
+        }
+        match &o.component {
+            None => {
+                overrides.insert(unit, Override::Total(o.value));
+            }
+            Some(cid) if comps.is_empty() => mismatches.push(LinkMismatch::NoComponents(cid.clone())),
+            Some(cid) => {
+                let Some(ci) = comps.iter().position(|c| &c.id == cid) else {
+                    mismatches.push(LinkMismatch::UnknownComponent(cid.clone()));
+                    continue;
+                };
+                let entry = overrides.entry(unit).or_insert_with(|| Override::Components(vec![None; comps.len()]));
+                // A total for the same unit wins over its components (the link said both).
+                if let Override::Components(values) = entry {
+                    if let Some(slot) = values.get_mut(ci) {
+                        *slot = Some(o.value);
+                    }
+                }
+            }
+        }
+    }
+    let scenario = Scenario { group: m.group().clone(), year: m.year(), weights, overrides };
+    (scenario, mismatches)
+}
+
+/// Set (or, with `value: None`, remove) one override in the view state, keeping the list sorted
+/// and one entry per (unit, component).
+pub fn set_override(v: &mut ViewState, unit: &str, component: Option<&str>, value: Option<f64>) {
+    v.overrides.retain(|o| !(o.unit == unit && o.component.as_deref() == component));
+    if let Some(value) = value {
+        v.overrides.push(OverrideParam { unit: unit.to_owned(), component: component.map(str::to_owned), value });
+    }
+    v.overrides.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.component.cmp(&b.component)));
+}
+
+/// Weights as percentages by component (for sliders), for any choice.
+pub fn weights_pct(m: &BlockMatrix, choice: &WeightChoice) -> Vec<f64> {
+    let n = m.components().len();
+    let shares: Vec<f64> = match choice {
+        WeightChoice::Edition => m.edition_shares().map(<[f64]>::to_vec).unwrap_or_else(|| vec![1.0; n]),
+        WeightChoice::Equal => vec![1.0; n],
+        WeightChoice::Custom(s) => s.clone(),
+    };
+    let total: f64 = shares.iter().sum();
+    if total <= 0.0 {
+        return vec![0.0; n];
+    }
+    shares.iter().map(|s| 100.0 * s / total).collect()
+}
+
+/// The link's custom weights for percentages by component, rounded to 0.1 so links stay short.
+pub fn custom_weights(m: &BlockMatrix, pct: &[f64]) -> WeightsParam {
+    WeightsParam::Custom(
+        m.components()
+            .iter()
+            .zip(pct)
+            .map(|(c, p)| (c.id.clone(), (p * 10.0).round() / 10.0))
+            .collect(),
+    )
+}

@@ -1,0 +1,95 @@
+//! The robustness chart: for each unit, the band of ranks it takes in 90% of the weight draws
+//! (5th to 95th percentile) and a mark at its median rank; rank 1 on the left.
+
+use charming::component::{Axis, Grid};
+use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
+use charming::series::{Bar, Line};
+use charming::Chart;
+use serde_json::{json, Value};
+
+use crate::theme::Theme;
+
+/// One unit's band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandRow {
+    /// The unit's name (category label).
+    pub label: String,
+    /// 5th percentile rank.
+    pub p05: u32,
+    /// Median rank.
+    pub median: u32,
+    /// 95th percentile rank.
+    pub p95: u32,
+    /// Tooltip text ("Quảng Ninh: trung vị 1, 5–95%: 1–2").
+    pub tooltip: String,
+    /// Highlighted (the reader's selected unit).
+    pub selected: bool,
+}
+
+/// Pixel height for `n` units.
+pub fn height_for(n: usize) -> u32 {
+    let n = u32::try_from(n).unwrap_or(100).min(100);
+    60 + 22 * n.max(1)
+}
+
+/// The chart as charming builds it: an invisible bar up to the band's start, the band stacked
+/// on it, and the medians as symbols.
+pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
+    let start: Vec<f64> = rows.iter().map(|r| f64::from(r.p05) - 0.5).collect();
+    let band: Vec<f64> = rows.iter().map(|r| f64::from(r.p95 - r.p05.min(r.p95)) + 1.0).collect();
+    let medians: Vec<f64> = rows.iter().map(|r| f64::from(r.median)).collect();
+    Chart::new()
+        .animation(false)
+        .grid(Grid::new().left(4).right(16).top(24).bottom(8).contain_label(true))
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0.5)
+                .max(f64::from(n_positions) + 0.5)
+                .position("top")
+                .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
+                .axis_label(AxisLabel::new().color(theme.muted)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(rows.iter().map(|r| r.label.clone()).collect())
+                .axis_label(AxisLabel::new().color(theme.text)),
+        )
+        .series(Bar::new().stack("band").data(start).item_style(ItemStyle::new().color("transparent")))
+        .series(Bar::new().stack("band").data(band).bar_width("55%").item_style(ItemStyle::new().color(theme.bar)))
+        .series(
+            Line::new()
+                .data(medians)
+                .symbol(Symbol::Diamond)
+                .symbol_size(10)
+                .line_style(LineStyle::new().width(0))
+                .item_style(ItemStyle::new().color(theme.text)),
+        )
+}
+
+/// The ECharts option: charming's chart plus tooltips and highlights per unit, and no tooltip
+/// on the invisible spacer bars.
+pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
+    let mut option = serde_json::to_value(chart(rows, n_positions, theme)).unwrap_or(Value::Null);
+    for series_idx in 0..3 {
+        let Some(items) = option.pointer_mut(&format!("/series/{series_idx}/data")).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for (item, row) in items.iter_mut().zip(rows) {
+            let value = item.take();
+            let mut obj = json!({ "value": value, "name": row.tooltip });
+            if series_idx == 1 && row.selected {
+                obj["itemStyle"] = json!({ "color": theme.bar_selected });
+            }
+            *item = obj;
+        }
+    }
+    if let Some(s) = option.pointer_mut("/series/0").and_then(Value::as_object_mut) {
+        s.insert("silent".into(), json!(true));
+        s.insert("tooltip".into(), json!({ "show": false }));
+    }
+    option
+}

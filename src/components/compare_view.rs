@@ -1,0 +1,178 @@
+//! The year comparison view: a slope chart of ranks between two years, the biggest climbers and
+//! fallers in words, and the table of every unit in both years.
+
+use std::sync::Arc;
+
+use chiso_engine::compare::{compare, CompareRow, Comparison};
+use chiso_engine::dataset::Dataset;
+use chiso_engine::format::{self, Lang};
+use chiso_engine::view_state::ViewState;
+use leptos::prelude::*;
+
+use crate::charts::slope::{self, SlopeRow};
+use crate::charts::EChart;
+use crate::components::explorer::Resolved;
+use crate::i18n::{self, msg};
+use crate::theme;
+
+/// How many climbers and fallers are named and labelled.
+const N_MOVERS: usize = 3;
+
+/// The comparison view.
+#[component]
+pub fn CompareView(
+    ds: Arc<Dataset>,
+    view: RwSignal<ViewState>,
+    resolved: Memo<Resolved>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let unit_fmt = ds.index.unit;
+    // Base year: the link's `from` when it is an earlier year of this group, else the year before.
+    let from_year = Memo::new(move |_| {
+        let (year, years) = resolved.with(|r| (r.year, r.years.clone()));
+        let asked = view.with(|v| v.from).filter(|f| *f < year && years.contains(f));
+        asked.or_else(|| years.iter().copied().find(|y| *y < year))
+    });
+    let comparison: Memo<Option<Comparison>> = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            let (group, to) = resolved.with(|r| (r.group.clone(), r.year));
+            from_year.get().and_then(|from| compare(&ds, &group, from, to))
+        })
+    };
+    let unit_count = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            resolved.with(|r| ds.group(&r.group).and_then(|g| g.years.get(&r.year)).and_then(|gy| gy.unit_count))
+        })
+    };
+
+    let palette = theme::palette();
+    let slope_rows = Memo::new(move |_| {
+        comparison.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            let movers: Vec<_> = c.climbers(N_MOVERS).into_iter().chain(c.fallers(N_MOVERS)).map(|r| r.unit_id.clone()).collect();
+            let n_both = c.ranked_both().count();
+            c.ranked_both()
+                .filter_map(|r| {
+                    Some(SlopeRow {
+                        name: r.name.clone(),
+                        from_rank: r.from_rank?,
+                        to_rank: r.to_rank?,
+                        label: format!("{}: {} → {}", r.name, r.from_rank?, r.to_rank?),
+                        labelled: n_both <= 12 || movers.contains(&r.unit_id),
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let n_positions = Memo::new(move |_| {
+        let max_rank = slope_rows.with(|rows| rows.iter().map(|r| r.from_rank.max(r.to_rank)).max().unwrap_or(1));
+        unit_count.get().unwrap_or(0).max(max_rank)
+    });
+    let option = Signal::derive(move || {
+        let years = (from_year.get().unwrap_or_default(), resolved.with(|r| r.year));
+        slope_rows.with(|rows| slope::option(rows, years, n_positions.get(), &palette.get()))
+    });
+    let height = Signal::derive(move || slope::height_for(n_positions.get()));
+
+    let sentences = move || {
+        let lang = lang.get();
+        comparison.with(|c| {
+            let Some(c) = c else { return vec![i18n::views(lang).compare_none.to_string()] };
+            let mut out = Vec::new();
+            if let Some(top) = c.climbers(1).first() {
+                out.push(i18n::climber_sentence(&top.name, top.from_rank, top.to_rank, c.from, lang));
+            }
+            if let Some(low) = c.fallers(1).first() {
+                out.push(i18n::faller_sentence(&low.name, low.from_rank, low.to_rank, c.from, lang));
+            }
+            let n_both = c.ranked_both().count();
+            out.push(i18n::compare_coverage(n_both, c.rows.len(), lang));
+            out
+        })
+    };
+    let summary = Signal::derive(move || sentences().join(" "));
+
+    let year_options = move || {
+        let year = resolved.with(|r| r.year);
+        let current = from_year.get();
+        resolved
+            .with(|r| r.years.clone())
+            .into_iter()
+            .filter(|y| *y < year)
+            .map(|y| view! { <option value=y.to_string() selected=Some(y) == current>{y}</option> })
+            .collect_view()
+    };
+    let on_from = move |ev| {
+        let value = event_target_value(&ev);
+        view.update(|v| v.from = value.parse().ok());
+    };
+
+    let table_rows = move || {
+        let lang = lang.get();
+        comparison.with(|c| {
+            c.as_ref()
+                .map(|c| c.rows.iter().map(|r| compare_row(r, unit_fmt, lang)).collect_view())
+        })
+    };
+
+    view! {
+        <section class="compare" data-testid="compare-view">
+            <div class="fields">
+                <label class="field">
+                    <span>{move || i18n::views(lang.get()).compare_from}</span>
+                    <select data-testid="from-select" on:change=on_from>{year_options}</select>
+                </label>
+            </div>
+            <div class="summary" data-testid="compare-summary" aria-live="polite">
+                {move || sentences().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+            </div>
+            <EChart option height_px=height summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+            <div class="table-wrap">
+                <table class="ranking" data-testid="compare-table">
+                    <caption>{move || i18n::views(lang.get()).compare_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || msg(lang.get()).col_unit}</th>
+                            <th scope="col" class="num">{move || from_year.get().map(|y| y.to_string()).unwrap_or_default()}</th>
+                            <th scope="col" class="num">{move || resolved.with(|r| r.year)}</th>
+                            <th scope="col" class="num">{move || i18n::views(lang.get()).col_change}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn cell(rank: Option<u32>, score: Option<f64>, unit: chiso_engine::schema::ScoreUnit, lang: Lang) -> impl IntoView {
+    let rank = rank.map(|r| format!("#{r}"));
+    let score = score.map(|s| format::score(s, unit, lang));
+    let nothing = rank.is_none() && score.is_none();
+    view! {
+        <td class="num">
+            {rank.map(|r| view! { <span class="rank-cell">{r}</span> })}
+            {score.map(|s| view! { <span class="score-cell">{s}</span> })}
+            {nothing.then(|| view! { <span class="unpublished-tag">{msg(lang).unpublished}</span> })}
+        </td>
+    }
+}
+
+fn compare_row(r: &CompareRow, unit: chiso_engine::schema::ScoreUnit, lang: Lang) -> impl IntoView {
+    let change = r.rank_change.map(|d| {
+        let class = match d.signum() { 1 => "up", -1 => "down", _ => "same" };
+        view! { <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>{format::rank_change(d, lang)}</span> }
+    });
+    let score_change = r.score_change.map(|c| format::signed(c, 2, lang));
+    let nothing = change.is_none() && score_change.is_none();
+    view! {
+        <tr data-testid="compare-row" data-unit=r.unit_id.0.clone()>
+            <th scope="row" class="unit"><span class="name">{r.name.clone()}</span></th>
+            {cell(r.from_rank, r.from_score, unit, lang)}
+            {cell(r.to_rank, r.to_score, unit, lang)}
+            <td class="num change">{score_change}{change}{nothing.then_some("–")}</td>
+        </tr>
+    }
+}

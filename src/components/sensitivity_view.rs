@@ -1,0 +1,258 @@
+//! The robustness view: would the order hold with other weights? Seeded random weight draws
+//! around the current weights give each unit a median rank, a 5–95% band and a chance of the top
+//! k; proven bounds give the best and worst rank under any weights in a box around them.
+
+use std::sync::Arc;
+
+use chiso_engine::dataset::{Dataset, UnitId};
+use chiso_engine::format::{self, Lang};
+use chiso_engine::matrix::BlockMatrix;
+use chiso_engine::scenario::resolve_shares;
+use chiso_engine::scenario_link::weight_choice;
+use chiso_engine::sensitivity::{rank_bounds, simulate, RankBounds, SensitivityConfig, SensitivityResult};
+use chiso_engine::view_state::ViewState;
+use leptos::prelude::*;
+
+use crate::charts::rank_band::{self, BandRow};
+use crate::charts::EChart;
+use crate::components::explorer::Resolved;
+use crate::i18n::{self, msg, whatif};
+use crate::theme;
+
+/// Weight draws per run: enough for stable 5–95% bands, a few milliseconds in the browser.
+const N_DRAWS: u32 = 10_000;
+/// Fixed seed: the same link always shows the same bands.
+const SEED: u64 = 20_240_220;
+
+/// Dirichlet concentration for the link's `spread` (0 = no uncertainty).
+fn concentration(spread: u32) -> f64 {
+    if spread == 0 { f64::INFINITY } else { 10_000.0 / f64::from(spread * spread) }
+}
+
+/// The box of weights for the proven bounds: each share ± (5 × spread)%, at most ±100%.
+fn weight_box(shares: &[f64], spread: u32) -> Vec<(f64, f64)> {
+    let r = (f64::from(spread) * 5.0 / 100.0).min(1.0);
+    shares.iter().map(|s| ((s * (1.0 - r)).max(0.0), (s * (1.0 + r)).min(1.0))).collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    result: SensitivityResult,
+    bounds: Vec<(UnitId, RankBounds)>,
+    n_units: u32,
+}
+
+/// The robustness view.
+#[component]
+pub fn SensitivityView(
+    ds: Arc<Dataset>,
+    view: RwSignal<ViewState>,
+    resolved: Memo<Resolved>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let spread = Memo::new(move |_| view.with(|v| v.spread));
+    let k = Memo::new(move |_| view.with(|v| v.k));
+    let weights = Memo::new(move |_| view.with(|v| v.weights.clone()));
+    let run: Memo<Option<Result<Run, String>>> = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            let (group, year) = resolved.with(|r| (r.group.clone(), r.year));
+            let m = BlockMatrix::new(&ds, &group, year).ok()?;
+            if m.components().is_empty() {
+                return None;
+            }
+            let (choice, _) = weight_choice(&m, &weights.get());
+            let cfg = SensitivityConfig { n_draws: N_DRAWS, concentration: concentration(spread.get()), seed: SEED, top_k: k.get() };
+            let result = match simulate(&m, &choice, &cfg) {
+                Ok(r) => r,
+                Err(e) => return Some(Err(e.to_string())),
+            };
+            let shares = resolve_shares(&m, &choice).ok().flatten().unwrap_or_default();
+            let bx = weight_box(&shares, spread.get());
+            let bounds = result
+                .rows
+                .iter()
+                .filter_map(|r| rank_bounds(&m, &r.unit_id, &bx).ok().map(|b| (r.unit_id.clone(), b)))
+                .collect();
+            let n_units = u32::try_from(m.n_units()).unwrap_or(u32::MAX);
+            Some(Ok(Run { result, bounds, n_units }))
+        })
+    };
+    let name = {
+        let ds = ds.clone();
+        move |id: &UnitId| ds.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.0.clone())
+    };
+
+    let palette = theme::palette();
+    let band_rows = {
+        let name = name.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            let selected = view.with(|v| v.unit.clone());
+            run.with(|r| match r {
+                Some(Ok(run)) => run
+                    .result
+                    .rows
+                    .iter()
+                    .map(|row| BandRow {
+                        label: name(&row.unit_id),
+                        p05: row.p05_rank_1_based,
+                        median: row.median_rank_1_based,
+                        p95: row.p95_rank_1_based,
+                        tooltip: band_tooltip(&name(&row.unit_id), row.median_rank_1_based, row.p05_rank_1_based, row.p95_rank_1_based, lang),
+                        selected: selected.as_deref() == Some(row.unit_id.0.as_str()),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            })
+        })
+    };
+    let n_positions = Memo::new(move |_| run.with(|r| match r { Some(Ok(run)) => run.n_units, _ => 1 }));
+    let option = Signal::derive(move || band_rows.with(|rows| rank_band::option(rows, n_positions.get(), &palette.get())));
+    let height = Signal::derive(move || band_rows.with(|r| rank_band::height_for(r.len())));
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        band_rows.with(|rows| rows.iter().take(8).map(|r| r.tooltip.clone()).collect::<Vec<_>>().join("; "))
+            + match lang { Lang::Vi => ".", Lang::En => "." }
+    });
+
+    let headline = {
+        let name = name.clone();
+        move || {
+            let lang = lang.get();
+            run.with(|r| {
+                let Some(Ok(run)) = r else { return None };
+                let stable = run.result.rows.iter().filter(|r| r.p05_rank_1_based == r.p95_rank_1_based).count();
+                let first = run.result.rows.first()?;
+                let first_name = name(&first.unit_id);
+                let p = format::number(first.p_top_k * 100.0, 0, lang);
+                let k = run.result.top_k;
+                Some(match lang {
+                    Lang::Vi => format!(
+                        "Với {} lần rút trọng số ngẫu nhiên, {stable}/{} đơn vị giữ nguyên thứ hạng trong 90% số lần. {first_name} có trung vị hạng {}, xác suất vào nhóm {k} đứng đầu là {p}%.",
+                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
+                    ),
+                    Lang::En => format!(
+                        "Over {} random weight draws, {stable} of {} units keep the same rank in 90% of draws. {first_name} has a median rank of {}, with a {p}% chance of the top {k}.",
+                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
+                    ),
+                })
+            })
+        }
+    };
+
+    let on_spread = move |ev| {
+        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+            view.update(|v| v.spread = n.min(100));
+        }
+    };
+    let on_k = move |ev| {
+        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+            view.update(|v| v.k = n.clamp(1, 10_000));
+        }
+    };
+
+    let table = {
+        let name = name.clone();
+        move || {
+            let lang = lang.get();
+            let k = k.get();
+            run.with(|r| match r {
+                None => Some(view! { <p class="notice" data-testid="sensitivity-none">{whatif(lang).no_components_weights}</p> }.into_any()),
+                Some(Err(e)) => Some(view! { <p class="notice" role="alert">{e.clone()}</p> }.into_any()),
+                Some(Ok(run)) => {
+                    let rows = run
+                        .result
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let bounds = run.bounds.iter().find(|(id, _)| id == &row.unit_id).map(|(_, b)| {
+                                format!("{}–{}", b.best_bound_1_based, b.worst_bound_1_based)
+                            });
+                            view! {
+                                <tr data-testid="sensitivity-row" data-unit=row.unit_id.0.clone()>
+                                    <th scope="row" class="unit"><span class="name">{name(&row.unit_id)}</span></th>
+                                    <td class="num">{row.baseline_rank_1_based}</td>
+                                    <td class="num" data-testid="median">{row.median_rank_1_based}</td>
+                                    <td class="num">{format!("{}–{}", row.p05_rank_1_based, row.p95_rank_1_based)}</td>
+                                    <td class="num">{bounds.unwrap_or_else(|| "–".into())}</td>
+                                    <td class="num">{format!("{}%", format::number(row.p_top_k * 100.0, 0, lang))}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    Some(view! {
+                        <div class="table-wrap">
+                            <table class="ranking" data-testid="sensitivity-table">
+                                <caption>{whatif(lang).sens_caption}</caption>
+                                <thead><tr>
+                                    <th scope="col">{msg(lang).col_unit}</th>
+                                    <th scope="col" class="num">{whatif(lang).col_baseline}</th>
+                                    <th scope="col" class="num">{whatif(lang).col_median}</th>
+                                    <th scope="col" class="num">{whatif(lang).col_band}</th>
+                                    <th scope="col" class="num">{whatif(lang).col_bounds}</th>
+                                    <th scope="col" class="num">{i18n::p_top_heading(k, lang)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any())
+                }
+            })
+        }
+    };
+    let has_run = Memo::new(move |_| run.with(|r| matches!(r, Some(Ok(_)))));
+
+    view! {
+        <section class="sensitivity" data-testid="sensitivity-view">
+            <div class="fields">
+                <label class="field">
+                    <span>{move || format!("{}: {}", whatif(lang.get()).spread, spread_label(spread.get(), lang.get()))}</span>
+                    <input type="range" min="0" max="40" step="1" data-testid="spread"
+                        prop:value=move || spread.get().to_string() on:change=on_spread />
+                </label>
+                <label class="field">
+                    <span>{move || whatif(lang.get()).target}</span>
+                    <input type="number" min="1" max="10000" class="number" data-testid="sens-k"
+                        prop:value=move || k.get().to_string() on:change=on_k />
+                </label>
+            </div>
+            <p class="summary" data-testid="sensitivity-summary" aria-live="polite">{headline}</p>
+            <Show when=move || has_run.get()>
+                <EChart option height_px=height summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+            </Show>
+            {table}
+            <p class="muted method">{move || method_note(spread.get(), lang.get())}</p>
+        </section>
+    }
+}
+
+fn spread_label(spread: u32, lang: Lang) -> String {
+    if spread == 0 {
+        whatif(lang).spread_none.to_string()
+    } else {
+        format!("{spread}")
+    }
+}
+
+fn band_tooltip(name: &str, median: u32, p05: u32, p95: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{name}: trung vị hạng {median}, 90% số lần trong hạng {p05}–{p95}"),
+        Lang::En => format!("{name}: median rank {median}, ranks {p05}–{p95} in 90% of draws"),
+    }
+}
+
+fn method_note(spread: u32, lang: Lang) -> String {
+    let r = (f64::from(spread) * 5.0).min(100.0);
+    let alpha = concentration(spread);
+    match lang {
+        Lang::Vi => format!(
+            "Phương pháp: {} lần rút trọng số theo phân phối Dirichlet quanh trọng số hiện tại (độ tập trung {}; hạt giống cố định nên kết quả lặp lại được). Cột “tốt nhất–xấu nhất” là giới hạn đã chứng minh cho mọi bộ trọng số trong khoảng ±{}% quanh trọng số hiện tại (bài toán quy hoạch tuyến tính cho từng cặp đơn vị).",
+            N_DRAWS, if alpha.is_finite() { format::number(alpha, 0, lang) } else { "∞".into() }, format::number(r, 0, lang)
+        ),
+        Lang::En => format!(
+            "Method: {} weight draws from a Dirichlet distribution around the current weights (concentration {}; fixed seed, so results repeat). The best–worst column is a proven bound for every weight vector within ±{}% of the current weights (a linear program per pair of units).",
+            N_DRAWS, if alpha.is_finite() { format::number(alpha, 0, lang) } else { "∞".into() }, format::number(r, 0, lang)
+        ),
+    }
+}
