@@ -2,6 +2,7 @@
 
 mod app;
 mod charts;
+mod clipboard;
 mod components;
 mod i18n;
 mod load;

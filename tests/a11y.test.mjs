@@ -33,7 +33,10 @@ async function ready(page, path) {
     await page.locator(tid('error-panel')).waitFor();
     return;
   }
-  await page.locator(ROW).first().waitFor({ state: 'attached' });
+  const rows = path.includes('view=whatif') ? tid('whatif-row')
+    : path.includes('view=sensitivity') ? tid('sensitivity-row')
+      : path.includes('view=compare') ? tid('compare-row') : ROW;
+  await page.locator(rows).first().waitFor({ state: 'attached' });
   await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
 }
 
@@ -51,6 +54,10 @@ const VIEWS = [
     await page.locator(ROW).first().waitFor({ state: 'visible' });
   }],
   ['error panel', '/?data=fixtures/broken.json', null],
+  ['what-if, Hanoi with a changed total', '/?view=whatif&unit=thanh-tra-thanh-pho&set=thanh-tra-thanh-pho:85', null],
+  ['what-if, PCI sub-indices and weights', '/?ds=pci&year=2016&view=whatif&unit=ha-noi&w=equal&set=ha-noi.transparency:7.5', null],
+  ['robustness, PCI', '/?ds=pci&year=2016&view=sensitivity', null],
+  ['year on year, PCI 2013 to 2016', '/?ds=pci&year=2016&from=2013&view=compare', null],
 ];
 
 describe('accessibility', () => {
@@ -152,6 +159,9 @@ describe('small screens', () => {
       await page.locator(`${tid('embed-table')} summary`).click();
       await page.locator(ROW).first().waitFor({ state: 'visible' });
     }],
+    ['what-if on PCI', '/?ds=pci&year=2016&view=whatif&unit=ha-noi', null],
+    ['robustness on PCI', '/?ds=pci&year=2016&view=sensitivity', null],
+    ['year on year on Hanoi', '/?view=compare&group=districts', null],
   ];
 
   for (const [name, path, act] of CASES) {

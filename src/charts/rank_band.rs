@@ -45,7 +45,7 @@ pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .min(0.5)
+                .min(0)
                 .max(f64::from(n_positions) + 0.5)
                 .position("top")
                 .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))

@@ -6,7 +6,6 @@ use chiso_engine::format::Lang;
 use chiso_engine::view_state::ViewState;
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, chrome};
 use crate::state;
@@ -66,24 +65,10 @@ pub fn EmbedCode(
         let Some(area) = textarea.get() else { return };
         // Selected first, so the reader can always copy by hand.
         area.select();
-        let failed = move || status.set(Some(chrome(lang.get_untracked()).embed_copy_failed));
-        let Some(window) = web_sys::window() else { return failed() };
-        // navigator.clipboard is missing outside secure contexts: look before calling.
-        let navigator = window.navigator();
-        let has_clipboard = js_sys::Reflect::get(navigator.as_ref(), &"clipboard".into())
-            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-        if !has_clipboard {
-            return failed();
-        }
-        let promise = navigator.clipboard().write_text(&code.get_untracked());
-        let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            status.set(Some(chrome(lang.get_untracked()).embed_copied));
+        crate::clipboard::copy_text(&code.get_untracked(), move |ok| {
+            let m = chrome(lang.get_untracked());
+            status.set(Some(if ok { m.embed_copied } else { m.embed_copy_failed }));
         });
-        let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed());
-        let _ = promise.then2(&on_ok, &on_err);
-        // Each click leaks these two small closures: a press of a button, not a hot path.
-        on_ok.forget();
-        on_err.forget();
     };
 
     let panel = move || {

@@ -17,6 +17,7 @@ use crate::components::embed::{EmbedChrome, EmbedTable, EmbedYears};
 use crate::components::embed_code::EmbedCode;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::compare_view::CompareView;
+use crate::components::copy_link::CopyLink;
 use crate::components::ranking_table::RankingTable;
 use crate::components::sensitivity_view::SensitivityView;
 use crate::components::view_nav::ViewNav;
@@ -199,6 +200,8 @@ pub fn Explorer(
             let cited: Vec<_> = ds.sources_cited(group, year).into_iter().cloned().collect();
             let mut notes = ds.notes.clone();
             notes.extend(group.roster_note.clone());
+            // The year's own caveat (for example PCI 2023's derived weights).
+            notes.extend(ds.edition(year).and_then(|e| e.note.clone()));
             view! { <Sources sources=cited notes lang /> }.into_any()
         }
     };
@@ -281,6 +284,7 @@ pub fn Explorer(
         <header class="masthead">
             <div class="tools">
                 <LangSwitch view lang />
+                <CopyLink lang />
                 <EmbedCode view lang heading chart_px=height />
             </div>
             <p class="kicker">{move || i18n::text(&publisher, lang.get()).to_string()}</p>

@@ -1,6 +1,7 @@
 //! UI components, one per file. They read signals and call the engine; no logic of their own.
 
 pub mod controls;
+pub mod copy_link;
 pub mod embed;
 pub mod embed_code;
 pub mod error_panel;

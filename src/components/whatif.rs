@@ -354,7 +354,7 @@ pub fn WhatIfView(
             let sentence = explain_sentence(&e, &name_of, lang);
             Some(view! {
                 <section class="explain" data-testid="explain">
-                    <h3>{whatif(lang).explain}</h3>
+                    <h2>{whatif(lang).explain}</h2>
                     <p data-testid="explain-sentence">{sentence}</p>
                     <table class="ranking compact">
                         <thead><tr>
@@ -495,7 +495,7 @@ pub fn WhatIfView(
                 </button>
             </div>
             <section class="takes" data-testid="what-it-takes" aria-live="polite">
-                <h3>{move || whatif(lang.get()).what_it_takes}</h3>
+                <h2>{move || whatif(lang.get()).what_it_takes}</h2>
                 <label class="field inline">
                     <span>{move || whatif(lang.get()).target}</span>
                     <input type="number" min="1" max="10000" step="1" class="number" data-testid="target-k"

@@ -1,0 +1,45 @@
+//! "Sao chép liên kết": the address of exactly this view (dataset, view, filters, what-if
+//! changes, weights, language) for a journalist to paste into an article or a chat.
+
+use chiso_engine::format::Lang;
+use leptos::prelude::*;
+
+use crate::clipboard::copy_text;
+
+fn strings(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match lang {
+        Lang::Vi => ("Sao chép liên kết", "Đã sao chép liên kết.", "Không sao chép được; hãy chọn và sao chép liên kết này:"),
+        Lang::En => ("Copy link", "Link copied.", "Could not copy; select and copy this link:"),
+    }
+}
+
+/// The button, a status line, and the link itself when the browser refuses to copy.
+#[component]
+pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
+    let status = RwSignal::new(None::<bool>);
+    let link = RwSignal::new(String::new());
+    let copy = move |_| {
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        link.set(href.clone());
+        copy_text(&href, move |ok| status.set(Some(ok)));
+    };
+    view! {
+        <span class="copy-link">
+            <button type="button" class="tool" data-testid="copy-link" on:click=copy>
+                {move || strings(lang.get()).0}
+            </button>
+            <span class="copy-status" role="status" data-testid="copy-status">
+                {move || match status.get() {
+                    Some(true) => Some(strings(lang.get()).1.into_any()),
+                    Some(false) => Some(view! {
+                        {strings(lang.get()).2}
+                        " "
+                        <input type="text" readonly=true class="copy-fallback" prop:value=move || link.get()
+                            aria-label=move || strings(lang.get()).0 />
+                    }.into_any()),
+                    None => None,
+                }}
+            </span>
+        </span>
+    }
+}
