@@ -131,6 +131,9 @@ pub struct Unit {
     pub group: GroupId,
     /// Folded name for accent-free search.
     pub search_key: String,
+    /// Position of this unit in the dataset sorted by (`search_key`, id): a whole-number
+    /// tie-break, computed once, so sorting large blocks never compares strings.
+    pub name_order: u32,
     /// Observations by year.
     pub observations: BTreeMap<i32, Observation>,
 }
@@ -433,6 +436,7 @@ impl Validator {
                 unit_idxs.push(units.len());
                 units.push(Unit {
                     search_key: search::fold(&ru.name),
+                    name_order: 0,
                     id: UnitId(ru.id),
                     name: ru.name,
                     name_en: ru.name_en,
@@ -444,6 +448,16 @@ impl Validator {
             let group = Group { id: gid, name: rg.name, roster_note: rg.roster_note, years, unit_idxs };
             self.check_group_consistency(&gpath, &group, &units, index.higher_is_better);
             groups.push(group);
+        }
+        let mut by_name: Vec<usize> = (0..units.len()).collect();
+        by_name.sort_by(|&a, &b| {
+            let key = |i: usize| units.get(i).map(|u| (u.search_key.as_str(), u.id.0.as_str()));
+            key(a).cmp(&key(b))
+        });
+        for (order, &i) in by_name.iter().enumerate() {
+            if let Some(u) = units.get_mut(i) {
+                u.name_order = u32::try_from(order).unwrap_or(u32::MAX);
+            }
         }
         Dataset { id: raw.id, index, sources: raw.sources, notes: raw.notes, editions, groups, units }
     }

@@ -5,7 +5,6 @@
 //! component was and the year's edition has weights — the composite worked out from them
 //! ([`crate::composite`]); [`RankingRow::score_origin`] says which.
 
-use std::collections::HashMap;
 
 use crate::composite;
 use crate::dataset::{Dataset, Group, GroupId, PublishedRank, Unit, UnitId};
@@ -161,6 +160,8 @@ fn position_of(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<(
 /// published rank where there is one, else the computed one when the block is complete.
 pub(crate) struct BlockYear<'a> {
     pub(crate) units: Vec<&'a Unit>,
+    /// Index of each unit in `Dataset::units`, aligned with `units`.
+    pub(crate) unit_idxs: Vec<usize>,
     /// Published or computed score of each unit, aligned with `units`.
     pub(crate) scores: Vec<Option<(f64, ScoreOrigin)>>,
     pub(crate) ranks: Vec<Option<RankPos>>,
@@ -171,7 +172,12 @@ pub(crate) struct BlockYear<'a> {
 
 pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a> {
     let unit_count = group.years.get(&year).and_then(|gy| gy.unit_count);
-    let units: Vec<&Unit> = ds.group_units(group).filter(|u| u.observations.contains_key(&year)).collect();
+    let (unit_idxs, units): (Vec<usize>, Vec<&Unit>) = group
+        .unit_idxs
+        .iter()
+        .filter_map(|&i| ds.units.get(i).map(|u| (i, u)))
+        .filter(|(_, u)| u.observations.contains_key(&year))
+        .unzip();
     let scores: Vec<Option<(f64, ScoreOrigin)>> = units
         .iter()
         .map(|u| u.observations.get(&year).and_then(|o| composite::observation_score(ds, year, o)))
@@ -201,7 +207,7 @@ pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> Bl
             }
         })
         .collect();
-    BlockYear { units, scores, ranks, unit_count, n_scored, complete }
+    BlockYear { units, unit_idxs, scores, ranks, unit_count, n_scored, complete }
 }
 
 /// Rank one group in one year. `None` when the group does not exist or has no record that year.
@@ -218,18 +224,24 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         return None;
     }
     let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
-    let mut prev_by_unit: HashMap<&UnitId, (Option<f64>, Option<u32>)> = HashMap::new();
+    // Previous year's (score, rank) by dataset unit index: a plain vector, no hashing.
+    let mut prev_by_unit: Vec<(Option<f64>, Option<u32>)> = Vec::new();
     if let Some(py) = prev_year {
         let prev = block_year(ds, group, py);
-        for ((u, score), rank) in prev.units.iter().zip(&prev.scores).zip(&prev.ranks) {
-            prev_by_unit.insert(&u.id, (score.map(|(v, _)| v), rank.map(|r| r.position)));
+        prev_by_unit = vec![(None, None); ds.units.len()];
+        for ((&i, score), rank) in prev.unit_idxs.iter().zip(&prev.scores).zip(&prev.ranks) {
+            if let Some(slot) = prev_by_unit.get_mut(i) {
+                *slot = (score.map(|(v, _)| v), rank.map(|r| r.position));
+            }
         }
     }
 
     let mut rows: Vec<RankingRow> = Vec::with_capacity(this.units.len());
-    for ((unit, &rank), &scored) in this.units.iter().zip(&this.ranks).zip(&this.scores) {
+    let mut name_orders: Vec<u32> = Vec::with_capacity(this.units.len());
+    for (((unit, &i), &rank), &scored) in this.units.iter().zip(&this.unit_idxs).zip(&this.ranks).zip(&this.scores) {
         let Some(obs) = unit.observations.get(&year) else { continue };
-        let (prev_score, prev_rank) = prev_by_unit.get(&unit.id).copied().unwrap_or((None, None));
+        let (prev_score, prev_rank) = prev_by_unit.get(i).copied().unwrap_or((None, None));
+        name_orders.push(unit.name_order);
         let score = scored.map(|(v, _)| v);
         rows.push(RankingRow {
             unit_id: unit.id.clone(),
@@ -248,8 +260,8 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
             source: obs.source.clone(),
         });
     }
+    let mut rows = sort_rows(rows, &name_orders, ds.index.higher_is_better);
     mark_ties(&mut rows);
-    sort_rows(&mut rows, ds.index.higher_is_better);
     Some(Ranking {
         group: group.id.clone(),
         year,
@@ -265,36 +277,46 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
     })
 }
 
+/// Marks rows that share a position. `rows` must be in display order, where ranked rows with
+/// the same position are next to each other.
 fn mark_ties(rows: &mut [RankingRow]) {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    for r in rows.iter().filter_map(|r| r.rank) {
-        *counts.entry(r.position).or_default() += 1;
-    }
-    for row in rows.iter_mut() {
-        if let Some(rank) = row.rank.as_mut() {
-            rank.tied = counts.get(&rank.position).is_some_and(|&c| c > 1);
-        }
+    let positions: Vec<Option<u32>> = rows.iter().map(|r| r.rank.map(|p| p.position)).collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let Some(rank) = row.rank.as_mut() else { continue };
+        let here = Some(rank.position);
+        let before = i.checked_sub(1).and_then(|j| positions.get(j)).copied().flatten();
+        let after = positions.get(i + 1).copied().flatten();
+        rank.tied = before == here || after == here;
     }
 }
 
+/// An order-preserving whole number for a score (`f64::total_cmp` order), best first.
+fn score_order(score: Option<f64>, higher_is_better: bool) -> u64 {
+    let s = score.unwrap_or(f64::NAN);
+    let s = if higher_is_better { -s } else { s };
+    let bits = s.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+}
+
 /// Display order: ranked rows by position (then score, then name); then rows with a score but
-/// no known rank, best score first; then unpublished rows by name. Deterministic.
-fn sort_rows(rows: &mut [RankingRow], higher_is_better: bool) {
-    rows.sort_by(|a, b| {
-        let class = |r: &RankingRow| match (r.rank, r.score) {
-            (Some(_), _) => 0,
-            (None, Some(_)) => 1,
-            (None, None) => 2,
-        };
-        let score_key = |r: &RankingRow| {
-            let s = r.score.unwrap_or(f64::NAN);
-            if higher_is_better { -s } else { s }
-        };
-        class(a)
-            .cmp(&class(b))
-            .then(a.rank.map(|r| r.position).cmp(&b.rank.map(|r| r.position)))
-            .then(score_key(a).total_cmp(&score_key(b)))
-            .then(a.search_key.cmp(&b.search_key))
-            .then(a.unit_id.cmp(&b.unit_id))
-    });
+/// no known rank, best score first; then unpublished rows by name. Deterministic. Sorts
+/// whole-number keys and moves each row once, so large blocks stay fast.
+fn sort_rows(rows: Vec<RankingRow>, name_orders: &[u32], higher_is_better: bool) -> Vec<RankingRow> {
+    let mut keys: Vec<(u8, u32, u64, u32, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let class = match (r.rank, r.score) {
+                (Some(_), _) => 0,
+                (None, Some(_)) => 1,
+                (None, None) => 2,
+            };
+            let position = r.rank.map_or(u32::MAX, |p| p.position);
+            let name = name_orders.get(i).copied().unwrap_or(u32::MAX);
+            (class, position, score_order(r.score, higher_is_better), name, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<RankingRow>> = rows.into_iter().map(Some).collect();
+    keys.iter().filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take)).collect()
 }
