@@ -1,11 +1,6 @@
 //! The app shell: reads the address, loads the dataset, and shows the explorer, a loading state
 //! or the error panel — never a blank page.
 
-use std::sync::Arc;
-
-use chiso_engine::dataset::{DataWarning, Dataset};
-use chiso_engine::format::Lang;
-use chiso_engine::view_state::{ParamWarning, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,11 +17,15 @@ use crate::theme;
 #[component]
 pub fn App() -> impl IntoView {
     let initial = state::read_url();
+    let opened_with = StoredValue::new(initial.view.clone());
     let view = RwSignal::new(initial.view);
-    let url_warnings = Arc::new(initial.warnings);
+    // Notices about the opening link's bad parameters; they go once the reader changes the view
+    // (the address then says something else) and come back with "back" to that address.
+    let url_warnings = RwSignal::new(initial.warnings);
     let data_param = initial.data_param;
     let load_state = RwSignal::new(LoadState::Loading);
 
+    provide_context(load::DataOverride(data_param.is_some()));
     // The dataset follows the view state's `ds` (the picker), unless `data=` names a file. A
     // generation counter drops a slow answer that arrives after the reader picked another one.
     let dataset_id = Memo::new(move |_| view.with(|v| v.dataset.clone()));
@@ -74,10 +73,18 @@ pub fn App() -> impl IntoView {
             last_written.set_value(v);
         }
     });
+    Effect::new(move |_| {
+        let changed = view.with(|v| *v != opened_with.get_value());
+        if changed && url_warnings.with_untracked(|w| !w.is_empty()) {
+            url_warnings.set(Vec::new());
+        }
+    });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let restored = state::read_url().view;
-        last_written.set_value(restored.clone());
-        view.set(restored);
+        let restored = state::read_url();
+        last_written.set_value(restored.view.clone());
+        opened_with.set_value(restored.view.clone());
+        url_warnings.set(restored.warnings);
+        view.set(restored.view);
     });
     on_cleanup(move || popstate.remove());
 
@@ -109,19 +116,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 LoadState::Failed(failure) => view! { <ErrorPanel failure lang=lang.get() /> }.into_any(),
                 LoadState::Ready(ds, warnings) => {
-                    ready(ds, warnings, view, url_warnings.clone(), lang).into_any()
+                    view! { <Explorer ds warnings view url_warnings lang /> }.into_any()
                 }
             }}
         </div>
     }
-}
-
-fn ready(
-    ds: Arc<Dataset>,
-    warnings: Arc<Vec<DataWarning>>,
-    view: RwSignal<ViewState>,
-    url_warnings: Arc<Vec<ParamWarning>>,
-    lang: Memo<Lang>,
-) -> impl IntoView {
-    view! { <Explorer ds warnings view url_warnings lang /> }
 }

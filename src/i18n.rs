@@ -4,7 +4,12 @@
 //! languages, and plain `match` arms keep the wasm small and every string greppable.
 
 use chiso_engine::format::{self, Lang};
-use chiso_engine::schema::{Text, UnitKind};
+use chiso_engine::dataset::UnitId;
+use chiso_engine::gain::{Gain, ImpossibleReason, RankCertainty};
+use chiso_engine::matrix::BlockMatrix;
+use chiso_engine::scenario_link::LinkMismatch;
+use chiso_engine::view_state::View;
+use chiso_engine::schema::{ScoreUnit, Text, UnitKind};
 
 /// Fixed strings of the interface.
 pub struct Msg {
@@ -692,3 +697,233 @@ pub fn computed_sentence(n: usize, lang: Lang) -> String {
         ),
     }
 }
+
+/// The tag next to a computed total.
+pub fn computed_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "tính",
+        Lang::En => "computed",
+    }
+}
+
+/// What the computed tag means.
+pub fn computed_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Điểm tổng tính từ các chỉ số thành phần đã công bố theo trọng số của năm, không phải điểm tổng được công bố",
+        Lang::En => "Total computed from the published sub-indices with the year's weights, not a published total",
+    }
+}
+
+// ---- Generated sentences and labels of the what-if, robustness and navigation views ----
+
+/// Overrides that apply a gain answer: (unit, component, value).
+pub type Apply = Vec<(String, Option<String>, f64)>;
+
+pub fn mismatch_text(m: &LinkMismatch, lang: Lang) -> String {
+    match (m, lang) {
+        (LinkMismatch::UnknownUnit(u), Lang::Vi) => format!("set: không có đơn vị '{u}' trong khối và năm này"),
+        (LinkMismatch::UnknownUnit(u), Lang::En) => format!("set: no unit '{u}' in this block and year"),
+        (LinkMismatch::UnknownComponent(c), Lang::Vi) => format!("không có chỉ số thành phần '{c}'"),
+        (LinkMismatch::UnknownComponent(c), Lang::En) => format!("no sub-index '{c}'"),
+        (LinkMismatch::NoComponents(c), Lang::Vi) => format!("'{c}': bộ chỉ số này không có chỉ số thành phần"),
+        (LinkMismatch::NoComponents(c), Lang::En) => format!("'{c}': this index has no sub-indices"),
+        (LinkMismatch::NoWeights, _) => whatif(lang).no_components_weights.to_string(),
+        (LinkMismatch::OutOfRange(e), Lang::Vi) => format!("set: '{e}' nằm ngoài thang điểm, bị bỏ qua"),
+        (LinkMismatch::OutOfRange(e), Lang::En) => format!("set: '{e}' is outside the scale and was ignored"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn gain_sentence(
+    name: &str,
+    k: u32,
+    g: &Gain,
+    certainty: RankCertainty,
+    current: f64,
+    unit_fmt: ScoreUnit,
+    lang: Lang,
+    m: &BlockMatrix,
+    unit: &UnitId,
+) -> (String, Option<Apply>) {
+    let sure = match (certainty, lang) {
+        (RankCertainty::WorstCase, Lang::Vi) => " (chắc chắn, kể cả khi các điểm chưa công bố cao nhất có thể)",
+        (RankCertainty::WorstCase, Lang::En) => " (for certain, even if every unpublished score is as high as it could be)",
+        (RankCertainty::Exact, _) => "",
+    };
+    match g {
+        Gain::AlreadyThere => (
+            match lang {
+                Lang::Vi => format!("{name} đã ở trong nhóm {k} đứng đầu{sure}."),
+                Lang::En => format!("{name} is already in the top {k}{sure}."),
+            },
+            None,
+        ),
+        Gain::Needed { delta, new_score, component_increases } => {
+            let base = match lang {
+                Lang::Vi => format!(
+                    "Để vào nhóm {k} đứng đầu, {name} cần thêm {} điểm, từ {} lên {}{sure}.",
+                    format::number(delta.abs(), 2, lang),
+                    format::score(current, unit_fmt, lang),
+                    format::score(*new_score, unit_fmt, lang)
+                ),
+                Lang::En => format!(
+                    "To reach the top {k}, {name} needs {} more points, from {} to {}{sure}.",
+                    format::number(delta.abs(), 2, lang),
+                    format::score(current, unit_fmt, lang),
+                    format::score(*new_score, unit_fmt, lang)
+                ),
+            };
+            if component_increases.is_empty() {
+                return (base, Some(vec![(unit.0.clone(), None, (new_score * 1e4).ceil() / 1e4)]));
+            }
+            let comps = m.components();
+            let parts: Vec<String> = component_increases
+                .iter()
+                .map(|c| {
+                    let cname = comps.get(c.component_idx).map(|x| text(&x.name, lang).to_string()).unwrap_or_default();
+                    format!("{cname} +{} (→ {})", format::number(c.increase, 2, lang), format::number(c.new_value, 2, lang))
+                })
+                .collect();
+            let lead = match lang {
+                Lang::Vi => " Cách ít thay đổi nhất: ",
+                Lang::En => " The smallest change: ",
+            };
+            // Rounded up to 4 decimals so the link stays short and the target is still reached.
+            let apply = component_increases
+                .iter()
+                .map(|c| (unit.0.clone(), Some(c.component_id.clone()), (c.new_value * 1e4).ceil() / 1e4))
+                .collect();
+            (format!("{base}{lead}{}.", parts.join("; ")), Some(apply))
+        }
+        Gain::Impossible { reason } => (
+            match (reason, lang) {
+                (ImpossibleReason::BlockSizeUnknown, Lang::Vi) => format!(
+                    "Không thể chắc chắn {name} vào nhóm {k} đứng đầu: không biết khối có bao nhiêu đơn vị."
+                ),
+                (ImpossibleReason::BlockSizeUnknown, Lang::En) => format!(
+                    "No score makes the top {k} certain for {name}: the block's size is unknown."
+                ),
+                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::Vi) => format!(
+                    "Không thể: kể cả khi mọi chỉ số thành phần đạt tối đa, {name} chỉ được {} trong khi cần {}.",
+                    format::score(*max_score, unit_fmt, lang),
+                    format::score(*needed_score, unit_fmt, lang)
+                ),
+                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::En) => format!(
+                    "Impossible: even with every sub-index at its maximum, {name} would score {} and needs {}.",
+                    format::score(*max_score, unit_fmt, lang),
+                    format::score(*needed_score, unit_fmt, lang)
+                ),
+            },
+            None,
+        ),
+    }
+}
+
+/// One sentence, as a journalist would write it, from the explanation's numbers.
+pub fn explain_sentence(
+    e: &chiso_engine::explain::Explanation,
+    name_of: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> String {
+    let best = e.contributions.iter().max_by(|a, b| a.contribution.total_cmp(&b.contribution));
+    let gaps: Vec<_> = e.gaps.iter().filter(|g| g.gap_score_points > 0.005).take(2).collect();
+    let mut s = match (best, lang) {
+        (Some(b), Lang::Vi) => format!(
+            "Chỉ số thành phần đóng góp nhiều điểm nhất là {} ({} điểm).",
+            name_of(&b.component_id),
+            format::number(b.contribution, 2, lang)
+        ),
+        (Some(b), Lang::En) => format!(
+            "The sub-index that contributes most is {} ({} points).",
+            name_of(&b.component_id),
+            format::number(b.contribution, 2, lang)
+        ),
+        (None, _) => String::new(),
+    };
+    if let Some(g) = gaps.first() {
+        s.push(' ');
+        s.push_str(&match lang {
+            Lang::Vi => format!(
+                "Khoảng cách lớn nhất so với đơn vị dẫn đầu là ở {}: {} so với {}, tương đương {} điểm tổng.",
+                name_of(&g.component_id),
+                format::number(g.value, 2, lang),
+                format::number(g.block_best, 2, lang),
+                format::number(g.gap_score_points, 2, lang)
+            ),
+            Lang::En => format!(
+                "The widest gap to the block's best is on {}: {} against {}, worth {} points of the total.",
+                name_of(&g.component_id),
+                format::number(g.value, 2, lang),
+                format::number(g.block_best, 2, lang),
+                format::number(g.gap_score_points, 2, lang)
+            ),
+        });
+    }
+    if let Some(g) = gaps.get(1) {
+        s.push(' ');
+        s.push_str(&match lang {
+            Lang::Vi => format!("Tiếp theo là {} ({} điểm).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
+            Lang::En => format!("Next comes {} ({} points).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
+        });
+    }
+    s
+}
+
+pub fn spread_label(spread: u32, lang: Lang) -> String {
+    if spread == 0 {
+        whatif(lang).spread_none.to_string()
+    } else {
+        format!("{spread}")
+    }
+}
+
+pub fn band_tooltip(name: &str, median: u32, p05: u32, p95: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{name}: trung vị hạng {median}, 90% số lần trong hạng {p05}–{p95}"),
+        Lang::En => format!("{name}: median rank {median}, ranks {p05}–{p95} in 90% of draws"),
+    }
+}
+
+pub fn method_note(n_draws: u32, alpha: f64, box_pct: f64, lang: Lang) -> String {
+    let alpha = if alpha.is_finite() { format::number(alpha, 0, lang) } else { "∞".into() };
+    let r = format::number(box_pct, 0, lang);
+    match lang {
+        Lang::Vi => format!(
+            "Phương pháp: {n_draws} lần rút trọng số theo phân phối Dirichlet quanh trọng số hiện tại (độ tập trung {alpha}; hạt giống cố định nên kết quả lặp lại được). Cột “tốt nhất–xấu nhất” là giới hạn đã chứng minh cho mọi bộ trọng số trong khoảng ±{r}% quanh trọng số hiện tại (bài toán quy hoạch tuyến tính cho từng cặp đơn vị)."
+        ),
+        Lang::En => format!(
+            "Method: {n_draws} weight draws from a Dirichlet distribution around the current weights (concentration {alpha}; fixed seed, so results repeat). The best–worst column is a proven bound for every weight vector within ±{r}% of the current weights (a linear program per pair of units)."
+        ),
+    }
+}
+
+/// Names of the built-in datasets in the picker.
+pub fn dataset_label(id: &str, lang: Lang) -> &'static str {
+    match (id, lang) {
+        ("hanoi-cchc", Lang::Vi) => "Chỉ số CCHC Hà Nội",
+        ("hanoi-cchc", Lang::En) => "Hanoi PAR Index",
+        ("pci", Lang::Vi) => "PCI — Năng lực cạnh tranh cấp tỉnh",
+        ("pci", Lang::En) => "PCI — Provincial Competitiveness",
+        ("papi", Lang::Vi) => "PAPI — Hiệu quả quản trị và hành chính công",
+        ("papi", Lang::En) => "PAPI — Governance and Public Administration",
+        _ => "?",
+    }
+}
+
+pub fn view_label(v: View, lang: Lang) -> &'static str {
+    let m = views(lang);
+    match v {
+        View::Ranking => m.tab_ranking,
+        View::WhatIf => m.tab_whatif,
+        View::Sensitivity => m.tab_sensitivity,
+        View::Compare => m.tab_compare,
+    }
+}
+
+pub fn copy_link_strings(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match lang {
+        Lang::Vi => ("Sao chép liên kết", "Đã sao chép liên kết.", "Không sao chép được; hãy chọn và sao chép liên kết này:"),
+        Lang::En => ("Copy link", "Link copied.", "Could not copy; select and copy this link:"),
+    }
+}
+

@@ -52,6 +52,10 @@ impl LoadFailure {
     }
 }
 
+/// True when the link's `data=` names the dataset file: the picker and `ds` then do not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataOverride(pub bool);
+
 /// The built-in datasets: (id, file relative to the page), in picker order.
 pub const DATASETS: [(&str, &str); 3] = [
     ("hanoi-cchc", "data/hanoi-cchc.json"),

@@ -69,6 +69,9 @@ pub fn Controls(
                             v.group = Some(id_for_click.0.clone());
                             v.kinds.clear();
                             v.unit = None;
+                            // Changes belong to the block they were made on.
+                            v.overrides.clear();
+                            v.from = None;
                         })
                     >
                         {i18n::text(name, lang).to_string()}
@@ -80,7 +83,14 @@ pub fn Controls(
 
     let on_year = move |ev| {
         let value = event_target_value(&ev);
-        view.update(|v| v.year = value.parse().ok());
+        // The latest year stays implicit, so a shared link moves on to the next edition.
+        let latest = resolved.with_untracked(|r| r.years.first().copied());
+        let year = value.parse().ok().filter(|y| Some(*y) != latest);
+        view.update(|v| {
+            v.year = year;
+            v.overrides.clear();
+            v.from = None;
+        });
     };
     let on_kind = move |ev| {
         let value = event_target_value(&ev);
@@ -89,7 +99,10 @@ pub fn Controls(
     };
     let on_limit = move |ev| {
         let value = event_target_value(&ev);
-        view.update(|v| v.limit = LIMITS.into_iter().find(|l| limit_code(Some(*l)) == value));
+        view.update(|v| {
+            let current = v.limit.filter(|l| limit_code(Some(*l)) == value);
+            v.limit = current.or_else(|| LIMITS.into_iter().find(|l| limit_code(Some(*l)) == value));
+        });
     };
     let on_search = move |ev| {
         let value = event_target_value(&ev);
@@ -138,7 +151,12 @@ pub fn Controls(
                             let lang = lang.get();
                             let current = view.with(|v| v.limit);
                             let mut opts = vec![view! { <option value="" selected=current.is_none()>{msg(lang).all_units}</option> }.into_any()];
-                            for l in LIMITS {
+                            // A link may ask for any N (`top=7`): offer it too, so the menu says what is shown.
+                            let mut limits = LIMITS.to_vec();
+                            if let Some(l) = current.filter(|l| !LIMITS.contains(l)) {
+                                limits.push(l);
+                            }
+                            for l in limits {
                                 let (top, n) = match l { Limit::Top(n) => (true, n), Limit::Bottom(n) => (false, n) };
                                 opts.push(view! {
                                     <option value=limit_code(Some(l)) selected=current == Some(l)>{i18n::limit_option(top, n, lang)}</option>

@@ -6,12 +6,6 @@ use leptos::prelude::*;
 
 use crate::clipboard::copy_text;
 
-fn strings(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::Vi => ("Sao chép liên kết", "Đã sao chép liên kết.", "Không sao chép được; hãy chọn và sao chép liên kết này:"),
-        Lang::En => ("Copy link", "Link copied.", "Could not copy; select and copy this link:"),
-    }
-}
 
 /// The button, a status line, and the link itself when the browser refuses to copy.
 #[component]
@@ -26,16 +20,16 @@ pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
     view! {
         <span class="copy-link">
             <button type="button" class="tool" data-testid="copy-link" on:click=copy>
-                {move || strings(lang.get()).0}
+                {move || crate::i18n::copy_link_strings(lang.get()).0}
             </button>
             <span class="copy-status" role="status" data-testid="copy-status">
                 {move || match status.get() {
-                    Some(true) => Some(strings(lang.get()).1.into_any()),
+                    Some(true) => Some(crate::i18n::copy_link_strings(lang.get()).1.into_any()),
                     Some(false) => Some(view! {
-                        {strings(lang.get()).2}
+                        {crate::i18n::copy_link_strings(lang.get()).2}
                         " "
                         <input type="text" readonly=true class="copy-fallback" prop:value=move || link.get()
-                            aria-label=move || strings(lang.get()).0 />
+                            aria-label=move || crate::i18n::copy_link_strings(lang.get()).0 />
                     }.into_any()),
                     None => None,
                 }}

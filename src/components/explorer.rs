@@ -42,7 +42,8 @@ pub struct Resolved {
 /// Resolve the group and year asked for, falling back to the defaults with a notice.
 pub fn resolve(ds: &Dataset, v: &ViewState) -> Resolved {
     let mut notices = Vec::new();
-    if v.dataset != ds.id {
+    let data_override = use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
+    if v.dataset != ds.id && !data_override {
         notices.push(format!("ds={}: {}", v.dataset, not_found(v.lang)));
     }
     let first = ds.groups.first().map(|g| g.id.clone()).unwrap_or(GroupId(String::new()));
@@ -86,7 +87,7 @@ pub fn Explorer(
     ds: Arc<Dataset>,
     warnings: Arc<Vec<DataWarning>>,
     view: RwSignal<ViewState>,
-    url_warnings: Arc<Vec<ParamWarning>>,
+    url_warnings: RwSignal<Vec<ParamWarning>>,
     lang: Memo<Lang>,
 ) -> impl IntoView {
     let resolved = {
@@ -208,7 +209,7 @@ pub fn Explorer(
 
     let notices = move || {
         let lang_now = lang.get();
-        let mut all: Vec<String> = url_warnings.iter().map(|w| i18n::param_warning(w, lang_now)).collect();
+        let mut all: Vec<String> = url_warnings.with(|ws| ws.iter().map(|w| i18n::param_warning(w, lang_now)).collect());
         all.extend(resolved.with(|r| r.notices.clone()));
         (!all.is_empty()).then(|| {
             view! {

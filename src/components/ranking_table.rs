@@ -111,6 +111,11 @@ fn table_row(
         None => "–".to_string(),
     };
     let score = match row.score {
+        // A total computed from published sub-indices is never passed off as published.
+        Some(s) if row.is_computed() => view! {
+            <span>{format::score(s, unit_fmt, lang)}</span>
+            <span class="computed-tag" title=i18n::computed_title(lang)>{i18n::computed_label(lang)}</span>
+        }.into_any(),
         Some(s) => view! { <span>{format::score(s, unit_fmt, lang)}</span> }.into_any(),
         None => view! { <span class="unpublished-tag">{m.unpublished}</span> }.into_any(),
     };

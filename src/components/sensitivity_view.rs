@@ -99,7 +99,7 @@ pub fn SensitivityView(
                         p05: row.p05_rank_1_based,
                         median: row.median_rank_1_based,
                         p95: row.p95_rank_1_based,
-                        tooltip: band_tooltip(&name(&row.unit_id), row.median_rank_1_based, row.p05_rank_1_based, row.p95_rank_1_based, lang),
+                        tooltip: i18n::band_tooltip(&name(&row.unit_id), row.median_rank_1_based, row.p05_rank_1_based, row.p95_rank_1_based, lang),
                         selected: selected.as_deref() == Some(row.unit_id.0.as_str()),
                     })
                     .collect(),
@@ -207,8 +207,8 @@ pub fn SensitivityView(
         <section class="sensitivity" data-testid="sensitivity-view">
             <div class="fields">
                 <label class="field">
-                    <span>{move || format!("{}: {}", whatif(lang.get()).spread, spread_label(spread.get(), lang.get()))}</span>
-                    <input type="range" min="0" max="40" step="1" data-testid="spread"
+                    <span>{move || format!("{}: {}", whatif(lang.get()).spread, i18n::spread_label(spread.get(), lang.get()))}</span>
+                    <input type="range" min="0" max="100" step="1" data-testid="spread"
                         prop:value=move || spread.get().to_string() on:change=on_spread />
                 </label>
                 <label class="field">
@@ -222,37 +222,10 @@ pub fn SensitivityView(
                 <EChart option height_px=height summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
             </Show>
             {table}
-            <p class="muted method">{move || method_note(spread.get(), lang.get())}</p>
+            <p class="muted method">{move || i18n::method_note(N_DRAWS, concentration(spread.get()), (f64::from(spread.get()) * 5.0).min(100.0), lang.get())}</p>
         </section>
     }
 }
 
-fn spread_label(spread: u32, lang: Lang) -> String {
-    if spread == 0 {
-        whatif(lang).spread_none.to_string()
-    } else {
-        format!("{spread}")
-    }
-}
 
-fn band_tooltip(name: &str, median: u32, p05: u32, p95: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("{name}: trung vị hạng {median}, 90% số lần trong hạng {p05}–{p95}"),
-        Lang::En => format!("{name}: median rank {median}, ranks {p05}–{p95} in 90% of draws"),
-    }
-}
 
-fn method_note(spread: u32, lang: Lang) -> String {
-    let r = (f64::from(spread) * 5.0).min(100.0);
-    let alpha = concentration(spread);
-    match lang {
-        Lang::Vi => format!(
-            "Phương pháp: {} lần rút trọng số theo phân phối Dirichlet quanh trọng số hiện tại (độ tập trung {}; hạt giống cố định nên kết quả lặp lại được). Cột “tốt nhất–xấu nhất” là giới hạn đã chứng minh cho mọi bộ trọng số trong khoảng ±{}% quanh trọng số hiện tại (bài toán quy hoạch tuyến tính cho từng cặp đơn vị).",
-            N_DRAWS, if alpha.is_finite() { format::number(alpha, 0, lang) } else { "∞".into() }, format::number(r, 0, lang)
-        ),
-        Lang::En => format!(
-            "Method: {} weight draws from a Dirichlet distribution around the current weights (concentration {}; fixed seed, so results repeat). The best–worst column is a proven bound for every weight vector within ±{}% of the current weights (a linear program per pair of units).",
-            N_DRAWS, if alpha.is_finite() { format::number(alpha, 0, lang) } else { "∞".into() }, format::number(r, 0, lang)
-        ),
-    }
-}

@@ -7,28 +7,7 @@ use leptos::prelude::*;
 use crate::i18n;
 use crate::load::DATASETS;
 
-/// Names of the built-in datasets in the picker.
-fn dataset_label(id: &str, lang: Lang) -> &'static str {
-    match (id, lang) {
-        ("hanoi-cchc", Lang::Vi) => "Chỉ số CCHC Hà Nội",
-        ("hanoi-cchc", Lang::En) => "Hanoi PAR Index",
-        ("pci", Lang::Vi) => "PCI — Năng lực cạnh tranh cấp tỉnh",
-        ("pci", Lang::En) => "PCI — Provincial Competitiveness",
-        ("papi", Lang::Vi) => "PAPI — Hiệu quả quản trị và hành chính công",
-        ("papi", Lang::En) => "PAPI — Governance and Public Administration",
-        _ => "?",
-    }
-}
 
-fn view_label(v: View, lang: Lang) -> &'static str {
-    let m = i18n::views(lang);
-    match v {
-        View::Ranking => m.tab_ranking,
-        View::WhatIf => m.tab_whatif,
-        View::Sensitivity => m.tab_sensitivity,
-        View::Compare => m.tab_compare,
-    }
-}
 
 /// Picker and tabs. Switching dataset starts from that dataset's defaults (group, year,
 /// overrides and weights belong to the dataset left behind); the view and language stay.
@@ -41,6 +20,8 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
         });
     };
     let current_view = Memo::new(move |_| view.with(|v| v.view));
+    // A link with `data=` shows that file; the picker would only pretend to switch.
+    let show_picker = !use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
     let tabs = move || {
         let lang = lang.get();
         View::ALL
@@ -55,7 +36,7 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                         aria-pressed=pressed
                         on:click=move |_| view.update(|s| s.view = v)
                     >
-                        {view_label(v, lang)}
+                        {i18n::view_label(v, lang)}
                     </button>
                 }
             })
@@ -63,6 +44,7 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
     };
     view! {
         <nav class="view-nav" aria-label=move || i18n::views(lang.get()).views_label>
+            {show_picker.then(|| view! {
             <label class="field dataset-picker">
                 <span>{move || i18n::views(lang.get()).dataset}</span>
                 <select data-testid="dataset-select" on:change=on_dataset>
@@ -71,12 +53,13 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                         DATASETS
                             .iter()
                             .map(|(id, _)| {
-                                view! { <option value=*id selected=*id == dataset_id.as_str()>{dataset_label(id, lang)}</option> }
+                                view! { <option value=*id selected=*id == dataset_id.as_str()>{i18n::dataset_label(id, lang)}</option> }
                             })
                             .collect_view()
                     }}
                 </select>
             </label>
+            })}
             <div class="tabs" role="group" aria-label=move || i18n::views(lang.get()).views_label>{tabs}</div>
         </nav>
     }

@@ -6,12 +6,11 @@ use std::sync::Arc;
 
 use chiso_engine::dataset::{Dataset, UnitId};
 use chiso_engine::format::{self, Lang};
-use chiso_engine::gain::{gain, Gain, GainQuery, ImpossibleReason, Lever, RankCertainty};
+use chiso_engine::gain::{gain, GainQuery, Lever};
 use chiso_engine::interval::rank_interval_in;
 use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::scenario::{evaluate, Override, Scenario, ScenarioResult};
 use chiso_engine::scenario_link::{custom_weights, scenario_for, set_override, weights_pct, LinkMismatch};
-use chiso_engine::schema::ScoreUnit;
 use chiso_engine::view_state::{ViewState, WeightsParam};
 use leptos::prelude::*;
 
@@ -32,17 +31,6 @@ struct WhatIfState {
     unit: Option<UnitId>,
 }
 
-fn mismatch_text(m: &LinkMismatch, lang: Lang) -> String {
-    match (m, lang) {
-        (LinkMismatch::UnknownUnit(u), Lang::Vi) => format!("set: không có đơn vị '{u}' trong khối và năm này"),
-        (LinkMismatch::UnknownUnit(u), Lang::En) => format!("set: no unit '{u}' in this block and year"),
-        (LinkMismatch::UnknownComponent(c), Lang::Vi) => format!("không có chỉ số thành phần '{c}'"),
-        (LinkMismatch::UnknownComponent(c), Lang::En) => format!("no sub-index '{c}'"),
-        (LinkMismatch::NoComponents(c), Lang::Vi) => format!("'{c}': bộ chỉ số này không có chỉ số thành phần"),
-        (LinkMismatch::NoComponents(c), Lang::En) => format!("'{c}': this index has no sub-indices"),
-        (LinkMismatch::NoWeights, _) => whatif(lang).no_components_weights.to_string(),
-    }
-}
 
 /// The what-if view.
 #[component]
@@ -172,20 +160,27 @@ pub fn WhatIfView(
                     view.update(|v| set_override(v, &unit_id, None, keep.then_some(x)));
                 };
                 let set_from_number = set.clone();
-                let shown = value.unwrap_or((scale_min + scale_max) / 2.0);
+                // An unpublished total has no number to show: the inputs start empty (the slider
+                // sits at the middle) until the reader types a hypothetical one.
+                let slider_at = value.unwrap_or((scale_min + scale_max) / 2.0);
+                let number_text = value.map(|x| format!("{x:.2}")).unwrap_or_default();
+                let shown_text = match value {
+                    Some(x) => format::score(x, unit_fmt, lang),
+                    None => msg(lang).unpublished.to_string(),
+                };
                 Some(view! {
                     <fieldset class="editor">
                         <legend>{whatif(lang).total}</legend>
                         <label class="slider" class:changed=changed>
                             <input type="range" min=scale_min.to_string() max=scale_max.to_string() step="0.01"
-                                prop:value=shown.to_string() data-testid="total-slider"
+                                prop:value=slider_at.to_string() data-testid="total-slider"
                                 on:input=move |ev| {
                                     if let Ok(x) = event_target_value(&ev).parse::<f64>() {
                                         set(x)
                                     }
                                 } />
                             <input type="number" class="number" min=scale_min.to_string() max=scale_max.to_string() step="0.01"
-                                prop:value=format!("{shown:.2}") data-testid="total-input"
+                                prop:value=number_text data-testid="total-input"
                                 aria-label=whatif(lang).total
                                 on:change=move |ev| {
                                     if let Ok(x) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
@@ -193,7 +188,7 @@ pub fn WhatIfView(
                                     }
                                 } />
                             <span class="slider-value">
-                                {format::score(shown, unit_fmt, lang)}
+                                {shown_text}
                                 {changed.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
                             </span>
                         </label>
@@ -314,7 +309,7 @@ pub fn WhatIfView(
                 let name = names(&unit);
                 Some(match answer {
                     Err(e) => (e.to_string(), None),
-                    Ok(a) => gain_sentence(&name, k, &a.gain, a.certainty, a.current_score, unit_fmt, lang, &s.matrix, &unit),
+                    Ok(a) => i18n::gain_sentence(&name, k, &a.gain, a.certainty, a.current_score, unit_fmt, lang, &s.matrix, &unit),
                 })
             })
         }
@@ -351,7 +346,7 @@ pub fn WhatIfView(
                     }
                 })
                 .collect_view();
-            let sentence = explain_sentence(&e, &name_of, lang);
+            let sentence = i18n::explain_sentence(&e, &name_of, lang);
             Some(view! {
                 <section class="explain" data-testid="explain">
                     <h2>{whatif(lang).explain}</h2>
@@ -419,14 +414,28 @@ pub fn WhatIfView(
                     .map(|r| {
                         let idx = s.matrix.unit_idx(&r.unit_id);
                         // In a partly published block a changed score has a rank range, not a rank.
-                        let interval = (r.overridden && !result.complete)
+                        // In a partly published block a changed score has a rank range, not a
+                        // rank — worked out against the published scores, so only when it is the
+                        // one change and the weights are the year's own.
+                        let single_change = s.scenario.overrides.len() == 1 && !result.reweighted;
+                        let interval = (r.overridden && !result.complete && single_change)
                             .then(|| idx.zip(r.score))
                             .flatten()
                             .and_then(|(i, score)| rank_interval_in(&s.matrix, i, score).ok());
+                        let unchanged = s.scenario.overrides.is_empty() && !result.reweighted;
                         let rank_text = match (r.rank_1_based, interval) {
                             (_, Some(iv)) => i18n::rank_range(iv.best_1_based, iv.worst_1_based, lang),
                             (Some(p), None) => format!("{}{p}", if r.tied { "=" } else { "" }),
-                            (None, None) => r.baseline_rank_1_based.map(|p| p.to_string()).unwrap_or_else(|| "–".into()),
+                            // Published ranks stand while nothing changed. With one changed unit,
+                            // a unit whose score is published moves exactly one place when the
+                            // changed unit passes it (either way); otherwise the rank is unknown.
+                            (None, None) if unchanged => {
+                                r.baseline_rank_1_based.map(|p| p.to_string()).unwrap_or_else(|| "–".into())
+                            }
+                            (None, None) if single_change && !r.overridden => {
+                                shifted_rank(r, result, &s.scenario).map(|p| p.to_string()).unwrap_or_else(|| "–".into())
+                            }
+                            (None, None) => "–".to_string(),
                         };
                         let reason = interval.filter(|iv| !iv.is_exact()).map(|iv| i18n::interval_reason(iv.n_unpublished, lang));
                         let score = r.score.map(|x| format::score(x, unit_fmt, lang));
@@ -474,7 +483,7 @@ pub fn WhatIfView(
         state.with(|s| {
             let s = s.as_ref()?;
             (!s.mismatches.is_empty()).then(|| {
-                let items = s.mismatches.iter().map(|m| view! { <li>{mismatch_text(m, lang)}</li> }).collect_view();
+                let items = s.mismatches.iter().map(|m| view! { <li>{i18n::mismatch_text(m, lang)}</li> }).collect_view();
                 view! { <div class="notice" data-testid="whatif-notice" role="status"><ul>{items}</ul></div> }
             })
         })
@@ -507,8 +516,14 @@ pub fn WhatIfView(
                         let label = whatif(lang.get()).apply;
                         view! {
                             <button type="button" class="button secondary" data-testid="gain-apply"
-                                on:click=move |_| view.update(|v| for (unit, comp, value) in &overrides {
-                                    set_override(v, unit, comp.as_deref(), Some(*value));
+                                on:click=move |_| view.update(|v| {
+                                    // The answer was worked out from the published values: start from them.
+                                    if let Some((unit, _, _)) = overrides.first() {
+                                        v.overrides.retain(|o| &o.unit != unit);
+                                    }
+                                    for (unit, comp, value) in &overrides {
+                                        set_override(v, unit, comp.as_deref(), Some(*value));
+                                    }
                                 })>{label}</button>
                         }
                     })}
@@ -521,141 +536,28 @@ pub fn WhatIfView(
     }
 }
 
-/// Overrides that apply a gain answer: (unit, component, value).
-type Apply = Vec<(String, Option<String>, f64)>;
-
-#[allow(clippy::too_many_arguments)]
-fn gain_sentence(
-    name: &str,
-    k: u32,
-    g: &Gain,
-    certainty: RankCertainty,
-    current: f64,
-    unit_fmt: ScoreUnit,
-    lang: Lang,
-    m: &BlockMatrix,
-    unit: &UnitId,
-) -> (String, Option<Apply>) {
-    let sure = match (certainty, lang) {
-        (RankCertainty::WorstCase, Lang::Vi) => " (chắc chắn, kể cả khi các điểm chưa công bố cao nhất có thể)",
-        (RankCertainty::WorstCase, Lang::En) => " (for certain, even if every unpublished score is as high as it could be)",
-        (RankCertainty::Exact, _) => "",
-    };
-    match g {
-        Gain::AlreadyThere => (
-            match lang {
-                Lang::Vi => format!("{name} đã ở trong nhóm {k} đứng đầu{sure}."),
-                Lang::En => format!("{name} is already in the top {k}{sure}."),
-            },
-            None,
-        ),
-        Gain::Needed { delta, new_score, component_increases } => {
-            let base = match lang {
-                Lang::Vi => format!(
-                    "Để vào nhóm {k} đứng đầu, {name} cần thêm {} điểm, từ {} lên {}{sure}.",
-                    format::number(delta.abs(), 2, lang),
-                    format::score(current, unit_fmt, lang),
-                    format::score(*new_score, unit_fmt, lang)
-                ),
-                Lang::En => format!(
-                    "To reach the top {k}, {name} needs {} more points, from {} to {}{sure}.",
-                    format::number(delta.abs(), 2, lang),
-                    format::score(current, unit_fmt, lang),
-                    format::score(*new_score, unit_fmt, lang)
-                ),
-            };
-            if component_increases.is_empty() {
-                return (base, Some(vec![(unit.0.clone(), None, (new_score * 1e4).ceil() / 1e4)]));
-            }
-            let comps = m.components();
-            let parts: Vec<String> = component_increases
-                .iter()
-                .map(|c| {
-                    let cname = comps.get(c.component_idx).map(|x| i18n::text(&x.name, lang).to_string()).unwrap_or_default();
-                    format!("{cname} +{} (→ {})", format::number(c.increase, 2, lang), format::number(c.new_value, 2, lang))
-                })
-                .collect();
-            let lead = match lang {
-                Lang::Vi => " Cách ít thay đổi nhất: ",
-                Lang::En => " The smallest change: ",
-            };
-            // Rounded up to 4 decimals so the link stays short and the target is still reached.
-            let apply = component_increases
-                .iter()
-                .map(|c| (unit.0.clone(), Some(c.component_id.clone()), (c.new_value * 1e4).ceil() / 1e4))
-                .collect();
-            (format!("{base}{lead}{}.", parts.join("; ")), Some(apply))
-        }
-        Gain::Impossible { reason } => (
-            match (reason, lang) {
-                (ImpossibleReason::BlockSizeUnknown, Lang::Vi) => format!(
-                    "Không thể chắc chắn {name} vào nhóm {k} đứng đầu: không biết khối có bao nhiêu đơn vị."
-                ),
-                (ImpossibleReason::BlockSizeUnknown, Lang::En) => format!(
-                    "No score makes the top {k} certain for {name}: the block's size is unknown."
-                ),
-                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::Vi) => format!(
-                    "Không thể: kể cả khi mọi chỉ số thành phần đạt tối đa, {name} chỉ được {} trong khi cần {}.",
-                    format::score(*max_score, unit_fmt, lang),
-                    format::score(*needed_score, unit_fmt, lang)
-                ),
-                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::En) => format!(
-                    "Impossible: even with every sub-index at its maximum, {name} would score {} and needs {}.",
-                    format::score(*max_score, unit_fmt, lang),
-                    format::score(*needed_score, unit_fmt, lang)
-                ),
-            },
-            None,
-        ),
+/// The published rank of `r` after the scenario's one changed unit moved: one place down when
+/// it passed `r` from below, one place up when it fell below `r` from above. `None` when either
+/// position or score needed for that is unknown.
+fn shifted_rank(
+    r: &chiso_engine::scenario::ScenarioRow,
+    result: &ScenarioResult,
+    scenario: &Scenario,
+) -> Option<u32> {
+    let rank = r.baseline_rank_1_based?;
+    let score = r.score?;
+    let (changed_id, _) = scenario.overrides.iter().next()?;
+    let changed = result.row(changed_id)?;
+    let old_pos = changed.baseline_rank_1_based?;
+    let new_score = changed.score?;
+    if old_pos > rank && new_score > score {
+        Some(rank + 1)
+    } else if old_pos < rank && new_score < score {
+        Some(rank.saturating_sub(1).max(1))
+    } else {
+        Some(rank)
     }
 }
 
-/// One sentence, as a journalist would write it, from the explanation's numbers.
-fn explain_sentence(
-    e: &chiso_engine::explain::Explanation,
-    name_of: &dyn Fn(&str) -> String,
-    lang: Lang,
-) -> String {
-    let best = e.contributions.iter().max_by(|a, b| a.contribution.total_cmp(&b.contribution));
-    let gaps: Vec<_> = e.gaps.iter().filter(|g| g.gap_score_points > 0.005).take(2).collect();
-    let mut s = match (best, lang) {
-        (Some(b), Lang::Vi) => format!(
-            "Chỉ số thành phần đóng góp nhiều điểm nhất là {} ({} điểm).",
-            name_of(&b.component_id),
-            format::number(b.contribution, 2, lang)
-        ),
-        (Some(b), Lang::En) => format!(
-            "The sub-index that contributes most is {} ({} points).",
-            name_of(&b.component_id),
-            format::number(b.contribution, 2, lang)
-        ),
-        (None, _) => String::new(),
-    };
-    if let Some(g) = gaps.first() {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!(
-                "Khoảng cách lớn nhất so với đơn vị dẫn đầu là ở {}: {} so với {}, tương đương {} điểm tổng.",
-                name_of(&g.component_id),
-                format::number(g.value, 2, lang),
-                format::number(g.block_best, 2, lang),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-            Lang::En => format!(
-                "The widest gap to the block's best is on {}: {} against {}, worth {} points of the total.",
-                name_of(&g.component_id),
-                format::number(g.value, 2, lang),
-                format::number(g.block_best, 2, lang),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-        });
-    }
-    if let Some(g) = gaps.get(1) {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!("Tiếp theo là {} ({} điểm).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
-            Lang::En => format!("Next comes {} ({} points).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
-        });
-    }
-    s
-}
+
+

@@ -20,6 +20,9 @@ pub enum LinkMismatch {
     NoComponents(String),
     /// `w` asks for weights, but this dataset has no components to weigh.
     NoWeights,
+    /// `set` gives a value outside the scale (of the total, or of that component); the text is
+    /// the entry as written, `unit:value` or `unit.component:value`.
+    OutOfRange(String),
 }
 
 /// The weights a link asks for, as the engine's choice. Component ids are matched to the
@@ -94,6 +97,9 @@ pub fn scenario_for(m: &BlockMatrix, v: &ViewState) -> (Scenario, Vec<LinkMismat
             continue;
         }
         match &o.component {
+            None if !(m.scale_min()..=m.scale_max()).contains(&o.value) => {
+                mismatches.push(LinkMismatch::OutOfRange(format!("{}:{}", o.unit, o.value)));
+            }
             None => {
                 overrides.insert(unit, Override::Total(o.value));
             }
@@ -103,6 +109,10 @@ pub fn scenario_for(m: &BlockMatrix, v: &ViewState) -> (Scenario, Vec<LinkMismat
                     mismatches.push(LinkMismatch::UnknownComponent(cid.clone()));
                     continue;
                 };
+                if comps.get(ci).is_some_and(|c| !(c.min..=c.max).contains(&o.value)) {
+                    mismatches.push(LinkMismatch::OutOfRange(format!("{}.{}:{}", o.unit, cid, o.value)));
+                    continue;
+                }
                 let entry = overrides.entry(unit).or_insert_with(|| Override::Components(vec![None; comps.len()]));
                 // A total for the same unit wins over its components (the link said both).
                 if let Override::Components(values) = entry {

@@ -63,6 +63,23 @@ fn overrides_group_by_unit_and_report_what_does_not_fit() {
 }
 
 #[test]
+fn values_outside_the_scale_are_reported_not_applied() {
+    let m = pci_2016();
+    let (s, mism) = scenario_for(&m, &from_query("set=da-nang:101,quang-ninh.land_access:11,ha-noi.land_access:10").0);
+    let mut comps = vec![None; 10];
+    comps[1] = Some(10.0);
+    assert_eq!(s.overrides.len(), 1);
+    assert_eq!(s.overrides.get(&UnitId("ha-noi".into())), Some(&Override::Components(comps)));
+    assert_eq!(
+        mism,
+        vec![
+            LinkMismatch::OutOfRange("da-nang:101".into()),
+            LinkMismatch::OutOfRange("quang-ninh.land_access:11".into()),
+        ]
+    );
+}
+
+#[test]
 fn a_dataset_without_components_refuses_weights_and_component_overrides() {
     let m = matrix(include_str!("../../../public/data/hanoi-cchc.json"), "departments", 2023);
     let v = from_query("w=equal&set=thanh-tra-thanh-pho:85,so-noi-vu.x:1").0;

@@ -248,9 +248,11 @@ pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, St
             let unit = units.get_mut(row.province_idx).ok_or("province index out of range")?;
             let components =
                 DIMENSIONS.iter().zip(&row.dimensions).map(|((_, id, _), v)| ((*id).to_string(), *v)).collect();
+            // The file has no totals: the engine computes each one from the dimensions by PAPI's
+            // rule (equal weights), and the page says it is computed, not published.
             unit.observations.push(RawObservation {
                 year: y.year,
-                score: Some(row.total),
+                score: None,
                 rank: None,
                 components,
                 source: source_id(y.year),
@@ -361,16 +363,14 @@ mod tests {
     }
 
     #[test]
-    fn stored_total_is_the_sum_of_stored_dimensions() {
+    fn no_total_is_stored_and_every_dimension_is() {
         let Some((codebook, years)) = read() else { return };
         let ds = convert(&codebook, &years).unwrap_or_else(|e| panic!("{e}"));
         let mut n = 0;
         for unit in ds.groups.iter().flat_map(|g| &g.units) {
             for obs in &unit.observations {
-                let dims: Vec<f64> =
-                    DIMENSIONS.iter().map(|(_, id, _)| obs.components.get(*id).copied().unwrap_or(f64::NAN)).collect();
-                let sum: f64 = dims.iter().sum();
-                assert_eq!(obs.score, Some(sum), "{} {}", unit.id, obs.year);
+                assert_eq!(obs.score, None, "{} {}: totals are computed by the engine", unit.id, obs.year);
+                assert!(DIMENSIONS.iter().all(|(_, id, _)| obs.components.contains_key(*id)));
                 n += 1;
             }
         }

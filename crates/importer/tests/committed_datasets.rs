@@ -57,6 +57,12 @@ fn papi_has_63_provinces_in_each_year_and_computed_ranks() {
     let r = rank_group(&ds, &GroupId("provinces".into()), 2020).expect("ranking");
     assert!(r.complete);
     assert!(r.rows.iter().all(|row| row.rank.is_some_and(|p| p.origin == RankOrigin::Computed)));
+    // The totals are computed (the file has none) as the unweighted sum of the 8 dimensions:
+    // PAPI 2020's published Quảng Ninh 48.811 comes back, marked as computed.
+    assert_eq!(r.n_computed_scores, 63);
+    let qn = r.rows.iter().find(|row| row.unit_id.0 == "quang-ninh").expect("Quảng Ninh");
+    assert!((qn.score.unwrap_or_default() - 48.811).abs() < 0.001, "{:?}", qn.score);
+    assert!(qn.is_computed());
 }
 
 #[test]
