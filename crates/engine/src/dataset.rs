@@ -10,6 +10,10 @@ use crate::schema::{
 };
 use crate::search;
 
+/// Largest block size and rank a dataset may state: keeps every per-position table the engine
+/// builds bounded, whatever a file says.
+pub const MAX_BLOCK_SIZE: u32 = 1_000_000;
+
 /// Id of a unit, unique in a dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId(pub String);
@@ -403,6 +407,9 @@ impl Validator {
                 if gy.unit_count == Some(0) {
                     self.error(format!("{ypath}.unit_count"), "a block cannot have 0 units");
                 }
+                if gy.unit_count.is_some_and(|n| n > MAX_BLOCK_SIZE) {
+                    self.error(format!("{ypath}.unit_count"), format!("more than {MAX_BLOCK_SIZE} units is not supported"));
+                }
                 years.insert(
                     gy.year,
                     GroupYear {
@@ -568,6 +575,10 @@ impl Validator {
             None => None,
             Some(RawRank::Position(0)) => {
                 self.error(format!("{path}.rank"), "ranks start at 1");
+                None
+            }
+            Some(RawRank::Position(p)) if p > MAX_BLOCK_SIZE => {
+                self.error(format!("{path}.rank"), format!("rank {p} is beyond the largest supported block ({MAX_BLOCK_SIZE})"));
                 None
             }
             Some(RawRank::Position(p)) => {

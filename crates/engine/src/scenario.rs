@@ -404,14 +404,11 @@ pub fn evaluate(m: &BlockMatrix, scenario: &Scenario) -> Result<ScenarioResult, 
     } else {
         vec![None; m.n_units()]
     };
-    // How many units hold each rank (index = rank), to mark ties.
-    let max_rank = ranks.iter().flatten().copied().max().unwrap_or(0) as usize;
-    let mut rank_counts: Vec<usize> = vec![0; max_rank + 1];
-    for &r in ranks.iter().flatten() {
-        if let Some(c) = rank_counts.get_mut(r as usize) {
-            *c += 1;
-        }
-    }
+    // How many units hold each rank, to mark ties. Counted over the ranks present (sorted), not
+    // in a table indexed by rank: a published rank can be far larger than the block.
+    let mut present: Vec<u32> = ranks.iter().flatten().copied().collect();
+    present.sort_unstable();
+    let rank_count = |r: u32| present.partition_point(|&x| x <= r) - present.partition_point(|&x| x < r);
     let mut rows: Vec<ScenarioRow> = m
         .units()
         .iter()
@@ -426,7 +423,7 @@ pub fn evaluate(m: &BlockMatrix, scenario: &Scenario) -> Result<ScenarioResult, 
             basis,
             baseline_rank_1_based: unit.baseline_rank_1_based,
             rank_1_based: rank,
-            tied: rank.is_some_and(|r| rank_counts.get(r as usize).is_some_and(|&c| c > 1)),
+            tied: rank.is_some_and(|r| rank_count(r) > 1),
             score_change: score.zip(unit.baseline_score).map(|(a, b)| a - b),
             rank_change: rank
                 .zip(unit.baseline_rank_1_based)

@@ -27,6 +27,9 @@ use crate::matrix::BlockMatrix;
 use crate::rank::TIE_EPSILON;
 use crate::scenario::{resolve_shares, ScenarioError, WeightChoice};
 
+/// Largest block [`simulate`] accepts (its rank histogram holds units² counts).
+pub const MAX_UNITS: usize = 2_000;
+
 /// How to draw weights.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SensitivityConfig {
@@ -99,6 +102,9 @@ pub enum SensitivityError {
     /// ranks cannot be computed.
     #[error("the block is not completely published; ranks under other weights cannot be computed")]
     IncompleteBlock,
+    /// The block has more units than the rank histogram is sized for.
+    #[error("the block has {0} units; weight sensitivity handles at most {MAX_UNITS}")]
+    TooManyUnits(usize),
     /// `n_draws` is 0.
     #[error("at least one draw is needed")]
     ZeroDraws,
@@ -265,6 +271,10 @@ pub fn simulate(m: &BlockMatrix, center: &WeightChoice, cfg: &SensitivityConfig)
     let Some(center_shares) = resolve_shares(m, center)? else { return Err(SensitivityError::NoWeights) };
     let lin = Linear::new(m)?;
     let n = lin.n_units;
+    // The rank histogram is n × n counts: bounded so a huge block fails cleanly, not by memory.
+    if n > MAX_UNITS {
+        return Err(SensitivityError::TooManyUnits(n));
+    }
     let sign = if m.higher_is_better() { 1.0 } else { -1.0 };
     let cols = KeyColumns::new(&lin, sign);
 

@@ -84,6 +84,16 @@ fn rank_zero() {
     check("validation/rank_zero", "error: the dataset has 1 error(s): groups[0].units[0].observations[0].rank: ranks start at 1");
 }
 
+/// A rank is also a length somewhere (tie tables, intervals): an absurd one is refused, not
+/// allocated.
+#[test]
+fn rank_too_large() {
+    check(
+        "validation/rank_too_large",
+        "error: the dataset has 1 error(s): groups[0].units[0].observations[0].rank: rank 4000000000 is beyond the largest supported block (1000000)",
+    );
+}
+
 #[test]
 fn unknown_component_key() {
     check(
