@@ -1,8 +1,10 @@
 //! The page's single source of truth: one `ViewState` signal that round-trips the address bar.
 //!
-//! The URL is read once at start-up; afterwards every change of the view state is written back
-//! with `history.replaceState`, carrying only what differs from the defaults. The `data=`
-//! override (a same-origin dataset path, for data desks and tests) is kept as it came.
+//! The URL is read at start-up and on "back"/"forward" (popstate); every change of the view state
+//! is written back carrying only what differs from the defaults — a new history entry for a
+//! navigation step ([`is_navigation`]), a replaced one for typing and sliders, and never a new
+//! entry inside an iframe. The `data=` override (a same-origin dataset path, for data desks and
+//! tests) is kept as it came.
 
 use chiso_engine::view_state::{ParamWarning, ViewState};
 
@@ -82,7 +84,6 @@ pub fn sibling_url(file: &str) -> String {
     format!("{origin}{dir}/{file}")
 }
 
-/// Write the view state to the address bar (replacing the current history entry).
 /// True when going from `before` to `after` is a step a reader would want "back" to undo: another
 /// dataset, view, block, year, unit or language. Typing, sliders and filters replace the
 /// current entry instead, so "back" is not a keystroke-by-keystroke undo.
