@@ -375,7 +375,8 @@ describe('the demo article, served from another origin', () => {
       assert.deepEqual(await heights(), before, 'no iframe moved');
       // Control: the same message from the right iframe, with its own id, is obeyed.
       await first.frame.evaluate((id) => parent.postMessage({ 'chiso-height': 77, id }, '*'), first.id);
-      await settle();
+      // Waited for rather than slept on, so a slow machine cannot fail it.
+      await page.waitForFunction((id) => document.querySelector(`iframe[data-chiso-id="${id}"]`)?.style.height === '77px', first.id);
       assert.deepEqual(await heights(), ['77px', before[1]], 'the genuine message is obeyed');
     } finally {
       await screenshot(page, t.name).catch(() => {});
