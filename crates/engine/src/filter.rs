@@ -108,7 +108,6 @@ mod tests {
             score_change: None,
             rank_change: None,
             said_lowest: false,
-            source: "src".to_owned(),
         }
     }
 

@@ -73,8 +73,6 @@ pub struct RankingRow {
     /// True when the source calls the unit the lowest of the block (with or without a
     /// position: "last" in a block of unknown size has none).
     pub said_lowest: bool,
-    /// Source id of this year's record.
-    pub source: String,
 }
 
 impl RankingRow {
@@ -257,7 +255,6 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
             score_change: score.zip(prev_score).map(|(a, b)| a - b),
             rank_change: rank.zip(prev_rank).map(|(r, p)| i64::from(p) - i64::from(r.position)),
             said_lowest: obs.rank == Some(PublishedRank::Last),
-            source: obs.source.clone(),
         });
     }
     let mut rows = sort_rows(rows, &name_orders, ds.index.higher_is_better);
