@@ -103,6 +103,9 @@ pub struct Group {
     pub years: BTreeMap<i32, GroupYear>,
     /// Indices into `Dataset::units`, in file order.
     pub unit_idxs: Vec<usize>,
+    /// Every year with a record in this group (block figures or observations), newest first;
+    /// worked out once here rather than on every ranking.
+    pub years_desc: Vec<i32>,
 }
 
 /// Published figures of a block in one year.
@@ -265,11 +268,7 @@ impl Dataset {
 
     /// Years in which a group has any record (block figures or observations), newest first.
     pub fn group_years_desc(&self, group: &Group) -> Vec<i32> {
-        let mut years: BTreeSet<i32> = group.years.keys().copied().collect();
-        for unit in self.group_units(group) {
-            years.extend(unit.observations.keys().copied());
-        }
-        years.into_iter().rev().collect()
+        group.years_desc.clone()
     }
 
     /// Every year in the dataset, newest first.
@@ -452,7 +451,14 @@ impl Validator {
                     observations,
                 });
             }
-            let group = Group { id: gid, name: rg.name, roster_note: rg.roster_note, years, unit_idxs };
+            let mut all_years: BTreeSet<i32> = years.keys().copied().collect();
+            for &i in &unit_idxs {
+                if let Some(u) = units.get(i) {
+                    all_years.extend(u.observations.keys().copied());
+                }
+            }
+            let years_desc = all_years.into_iter().rev().collect();
+            let group = Group { id: gid, name: rg.name, roster_note: rg.roster_note, years, unit_idxs, years_desc };
             self.check_group_consistency(&gpath, &group, &units, index.higher_is_better);
             groups.push(group);
         }

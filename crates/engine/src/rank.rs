@@ -7,7 +7,7 @@
 
 
 use crate::composite;
-use crate::dataset::{Dataset, Group, GroupId, PublishedRank, Unit, UnitId};
+use crate::dataset::{Dataset, Group, GroupId, Observation, PublishedRank, Unit, UnitId};
 use crate::schema::UnitKind;
 
 /// Where a row's rank comes from.
@@ -160,6 +160,8 @@ pub(crate) struct BlockYear<'a> {
     pub(crate) units: Vec<&'a Unit>,
     /// Index of each unit in `Dataset::units`, aligned with `units`.
     pub(crate) unit_idxs: Vec<usize>,
+    /// Each unit's record for the year, aligned with `units`.
+    pub(crate) observations: Vec<&'a Observation>,
     /// Published or computed score of each unit, aligned with `units`.
     pub(crate) scores: Vec<Option<(f64, ScoreOrigin)>>,
     pub(crate) ranks: Vec<Option<RankPos>>,
@@ -170,16 +172,19 @@ pub(crate) struct BlockYear<'a> {
 
 pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> BlockYear<'a> {
     let unit_count = group.years.get(&year).and_then(|gy| gy.unit_count);
-    let (unit_idxs, units): (Vec<usize>, Vec<&Unit>) = group
-        .unit_idxs
-        .iter()
-        .filter_map(|&i| ds.units.get(i).map(|u| (i, u)))
-        .filter(|(_, u)| u.observations.contains_key(&year))
-        .unzip();
-    let scores: Vec<Option<(f64, ScoreOrigin)>> = units
-        .iter()
-        .map(|u| u.observations.get(&year).and_then(|o| composite::observation_score(ds, year, o)))
-        .collect();
+    // One lookup of each unit's record for the year; everything below works on these.
+    let mut unit_idxs = Vec::with_capacity(group.unit_idxs.len());
+    let mut units = Vec::with_capacity(group.unit_idxs.len());
+    let mut observations = Vec::with_capacity(group.unit_idxs.len());
+    for &i in &group.unit_idxs {
+        let Some(u) = ds.units.get(i) else { continue };
+        let Some(o) = u.observations.get(&year) else { continue };
+        unit_idxs.push(i);
+        units.push(u);
+        observations.push(o);
+    }
+    let scores: Vec<Option<(f64, ScoreOrigin)>> =
+        observations.iter().map(|o| composite::observation_score(ds, year, o)).collect();
     let n_scored = scores.iter().filter(|s| s.is_some()).count();
     let complete = unit_count.is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == n_scored))
         && n_scored == units.len();
@@ -189,11 +194,11 @@ pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> Bl
     } else {
         None
     };
-    let ranks = units
+    let ranks = observations
         .iter()
         .enumerate()
-        .map(|(i, unit)| {
-            let published = unit.observations.get(&year).and_then(|o| position_of(o.rank, unit_count));
+        .map(|(i, o)| {
+            let published = position_of(o.rank, unit_count);
             match (published, computed.as_ref().and_then(|c| c.get(i))) {
                 (Some((position, last_word)), _) => {
                     Some(RankPos { position, tied: false, last_word, origin: RankOrigin::Published })
@@ -205,7 +210,7 @@ pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> Bl
             }
         })
         .collect();
-    BlockYear { units, unit_idxs, scores, ranks, unit_count, n_scored, complete }
+    BlockYear { units, unit_idxs, observations, scores, ranks, unit_count, n_scored, complete }
 }
 
 /// Rank one group in one year. `None` when the group does not exist or has no record that year.
@@ -236,8 +241,9 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
 
     let mut rows: Vec<RankingRow> = Vec::with_capacity(this.units.len());
     let mut name_orders: Vec<u32> = Vec::with_capacity(this.units.len());
-    for (((unit, &i), &rank), &scored) in this.units.iter().zip(&this.unit_idxs).zip(&this.ranks).zip(&this.scores) {
-        let Some(obs) = unit.observations.get(&year) else { continue };
+    for ((((unit, &i), &obs), &rank), &scored) in
+        this.units.iter().zip(&this.unit_idxs).zip(&this.observations).zip(&this.ranks).zip(&this.scores)
+    {
         let (prev_score, prev_rank) = prev_by_unit.get(i).copied().unwrap_or((None, None));
         name_orders.push(unit.name_order);
         let score = scored.map(|(v, _)| v);
