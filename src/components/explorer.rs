@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chiso_engine::dataset::{DataWarning, Dataset, GroupId};
-use chiso_engine::filter::{self, Filter};
+use chiso_engine::filter;
 use chiso_engine::format::{self, Lang};
 use chiso_engine::rank::{self, Ranking};
 use chiso_engine::view_state::{ParamWarning, View, ViewState};
@@ -99,7 +99,7 @@ pub fn Explorer(
         Memo::new(move |_| resolved.with(|r| rank::rank_group(&ds, &r.group, r.year)))
     };
     let rows = Memo::new(move |_| {
-        let f = view.with(|v| Filter { kinds: v.kinds.clone(), query: v.query.clone(), limit: v.limit });
+        let f = view.with(ViewState::filter);
         ranking.with(|r| r.as_ref().map(|r| filter::apply(&r.rows, &f)).unwrap_or_default())
     });
     let filtered = Memo::new(move |_| {

@@ -82,9 +82,11 @@ pub fn compare(ds: &Dataset, group: &GroupId, from: i32, to: i32) -> Option<Comp
             })
         })
         .collect();
+    // By later rank, then the accent-free name order (as every list of the engine).
+    let name_order = |r: &CompareRow| ds.unit(&r.unit_id).map_or(u32::MAX, |u| u.name_order);
     rows.sort_by(|a, b| {
         let key = |r: &CompareRow| r.to_rank.unwrap_or(u32::MAX);
-        key(a).cmp(&key(b)).then(a.name.cmp(&b.name)).then(a.unit_id.cmp(&b.unit_id))
+        key(a).cmp(&key(b)).then(name_order(a).cmp(&name_order(b))).then(a.unit_id.cmp(&b.unit_id))
     });
     Some(Comparison { from, to, rows })
 }

@@ -9,8 +9,11 @@ fn hanoi() -> Dataset {
     Dataset::from_json(json).expect("hanoi-cchc.json loads").0
 }
 
-/// `(name, from_rank, to_rank, rank_change)` of each climber or faller, for a compact `check`.
-fn check(rows: Vec<&chiso_engine::compare::CompareRow>, expected: &[(&str, Option<u32>, Option<u32>, Option<i64>)]) {
+/// `(name, from_rank, to_rank, rank_change)` of a climber or faller.
+type Mover<'a> = (&'a str, Option<u32>, Option<u32>, Option<i64>);
+
+/// Compares each climber or faller with its expected `Mover`, for a compact `check`.
+fn check(rows: Vec<&chiso_engine::compare::CompareRow>, expected: &[Mover]) {
     let got: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.from_rank, r.to_rank, r.rank_change)).collect();
     assert_eq!(got, expected);
 }
