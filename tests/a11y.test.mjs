@@ -8,11 +8,11 @@
 // the DevTools protocol, which the page's Content-Security-Policy does not apply to.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { DIST_DIR, ROW, launchBrowser, startServer, tid, withPage } from './helpers.mjs';
+import { after, describe, test } from 'node:test';
+import { DIST_DIR, ROW, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -61,19 +61,7 @@ const VIEWS = [
 ];
 
 describe('accessibility', () => {
-  const env = {};
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST_DIR, 'index.html')), 'dist/index.html is missing: run `make build` first');
-    env.server = await startServer();
-    env.origin = env.server.origin;
-    env.browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
+  const env = useSiteAndBrowser();
 
   for (const [name, path, act] of VIEWS) {
     test(`axe: no violation on ${name}, in both languages and both themes`, async (t) => {
@@ -116,18 +104,7 @@ describe('accessibility', () => {
 });
 
 describe('small screens', () => {
-  const env = {};
-
-  before(async () => {
-    env.server = await startServer();
-    env.origin = env.server.origin;
-    env.browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
+  const env = useSiteAndBrowser();
 
   /**
    * Controls smaller than 44 x 44 px. Links inside a sentence are exempt (WCAG 2.5.5 "inline");

@@ -12,13 +12,10 @@
 // URL: ?data=<same-origin relative path> loads another dataset instead of data/hanoi-cchc.json.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  DIST_DIR, ROW, launchBrowser, rowTexts, selectByLabel, startServer, tid,
-  waitForFirstRow, waitForRowCount, withPage,
-} from './helpers.mjs';
+import { DIST_DIR, ROW, rowTexts, selectByLabel, tid, waitForFirstRow, waitForRowCount, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 /** Shows a block (a dataset group) by clicking its button, as a person would. */
 async function chooseGroup(page, groupId) {
@@ -28,19 +25,7 @@ async function chooseGroup(page, groupId) {
 }
 
 describe('chiso in the browser', () => {
-  const env = {};
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST_DIR, 'index.html')), 'dist/index.html is missing: run `make build` first');
-    env.server = await startServer();
-    env.origin = env.server.origin;
-    env.browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
+  const env = useSiteAndBrowser();
 
   test('page loads with no console error and no request to another origin', async (t) => {
     await withPage(t, env, '/', {}, async ({ page, log }) => {

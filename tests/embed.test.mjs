@@ -7,14 +7,13 @@
 // embed-year-<year>, embed-button, embed-panel, embed-code, embed-copy, lang-vi / lang-en.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   APP_READY_MS, DIST_DIR, ROW, cspViolations, launchBrowser, recordCspViolations, screenshot,
-  startServer, tid, waitForFirstRow, withPage,
-} from './helpers.mjs';
+  startServer, tid, waitForFirstRow, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 const DARK_BG = 'rgb(20, 24, 29)'; // --bg of the dark palette (style.css, src/theme.rs DARK)
 const LIGHT_BG = 'rgb(255, 255, 255)';
@@ -49,19 +48,7 @@ function parseSnippet(snippet) {
 }
 
 describe('embedding in a news article', () => {
-  const env = {};
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST_DIR, 'index.html')), 'dist/index.html is missing: run `make build` first');
-    env.server = await startServer();
-    env.origin = env.server.origin;
-    env.browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
+  const env = useSiteAndBrowser();
 
   test('?embed=1 shows the compact view: chart, year switch, source line, "Mở đầy đủ"', async (t) => {
     await withPage(t, env, '/?group=districts&top=5&embed=1&eid=e1', { width: 640 }, async ({ page, log }) => {

@@ -7,6 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../scripts/serve.mjs';
 
@@ -189,4 +191,26 @@ export async function withPage(t, env, path, opts, body) {
     await screenshot(page, t.name).catch((err) => t.diagnostic(`screenshot failed: ${err}`));
     await page.context().close();
   }
+}
+
+/**
+ * Registers, in the calling `describe`, a `before` that checks dist/ is built, starts the static
+ * server and launches Chromium, and an `after` that closes both. Returns the `env` the tests pass
+ * to `withPage` (`{ server, origin, browser }`, filled in once `before` has run).
+ */
+export function useSiteAndBrowser() {
+  const env = {};
+  before(async () => {
+    if (!existsSync(join(DIST_DIR, 'index.html'))) {
+      throw new Error('dist/index.html is missing: run `make build` first');
+    }
+    env.server = await startServer();
+    env.origin = env.server.origin;
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -4,8 +4,8 @@
 // compare.rs); these tests check that the page wires them to what a person sees.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, selectByLabel, startServer, tid, withPage } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { selectByLabel, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 const WHATIF_ROW = `${tid('whatif-table')} ${tid('whatif-row')}`;
 
@@ -20,18 +20,7 @@ function whatifOrder(page) {
 }
 
 describe('what-if, robustness and comparison views', () => {
-  const env = {};
-
-  before(async () => {
-    env.server = await startServer();
-    env.origin = env.server.origin;
-    env.browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
+  const env = useSiteAndBrowser();
 
   test('Thanh tra thành phố at 85: an honest rank range, and what it takes to reach the top 10', async (t) => {
     await withPage(t, env, '/?view=whatif&unit=thanh-tra-thanh-pho', { width: 360, height: 780 }, async ({ page, log }) => {

@@ -14,10 +14,10 @@ use std::path::Path;
 
 use chiso_engine::schema::{
     RawComponent, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation,
-    RawScale, RawSource, RawUnit, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
+    RawScale, RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
 };
 
-use crate::provinces::{self, N_PROVINCES, PROVINCES};
+use crate::provinces::{self, N_PROVINCES};
 
 /// Number of PAPI dimensions since 2018.
 pub const N_DIM: usize = 8;
@@ -233,16 +233,7 @@ fn source(year: i32) -> RawSource {
 
 /// The PAPI dataset from the codebook and the years read.
 pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, String> {
-    let mut units: Vec<RawUnit> = PROVINCES
-        .iter()
-        .map(|p| RawUnit {
-            id: provinces::unit_id(p),
-            name: p.name.to_string(),
-            name_en: Some(p.name_en.to_string()),
-            kind: p.kind,
-            observations: vec![],
-        })
-        .collect();
+    let mut units = provinces::empty_units();
     for y in years {
         for row in &y.rows {
             let unit = units.get_mut(row.province_idx).ok_or("province index out of range")?;
@@ -385,7 +376,7 @@ mod tests {
             let row = y2020
                 .rows
                 .iter()
-                .find(|r| PROVINCES.get(r.province_idx).map(provinces::unit_id).as_deref() == Some(id))
+                .find(|r| provinces::PROVINCES.get(r.province_idx).map(provinces::unit_id).as_deref() == Some(id))
                 .unwrap_or_else(|| panic!("{id} missing"));
             assert!((row.total - published).abs() <= 0.001, "{id}: {} vs published {published}", row.total);
         }

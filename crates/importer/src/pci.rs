@@ -13,7 +13,7 @@ use std::path::Path;
 use calamine::{Data, Range};
 use chiso_engine::schema::{
     RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
-    RawSource, RawUnit, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
+    RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
 };
 
 use crate::names::normalise;
@@ -317,16 +317,7 @@ fn edition(year: i32) -> RawEdition {
 
 /// The PCI dataset from the years read.
 pub fn convert(years: &[PciYear]) -> Result<RawDataset, String> {
-    let mut units: Vec<RawUnit> = PROVINCES
-        .iter()
-        .map(|p| RawUnit {
-            id: provinces::unit_id(p),
-            name: p.name.to_string(),
-            name_en: Some(p.name_en.to_string()),
-            kind: p.kind,
-            observations: vec![],
-        })
-        .collect();
+    let mut units = provinces::empty_units();
     for y in years {
         for row in &y.rows {
             let unit = units.get_mut(row.province_idx).ok_or("province index out of range")?;

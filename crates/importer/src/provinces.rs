@@ -131,6 +131,21 @@ pub fn resolve(name: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("province name '{name}' is not known (add it to ALIASES in provinces.rs if it is a variant)"))
 }
 
+/// The 63 provinces as dataset units with no observation yet, in GSO order (PCI and PAPI both
+/// start from this, so they share ids, names and kinds).
+pub fn empty_units() -> Vec<chiso_engine::schema::RawUnit> {
+    PROVINCES
+        .iter()
+        .map(|p| chiso_engine::schema::RawUnit {
+            id: unit_id(p),
+            name: p.name.to_string(),
+            name_en: Some(p.name_en.to_string()),
+            kind: p.kind,
+            observations: vec![],
+        })
+        .collect()
+}
+
 /// The unit id of a province: the slug of its canonical name.
 pub fn unit_id(province: &Province) -> String {
     slug(province.name)
