@@ -151,3 +151,20 @@ describe('what-if, robustness and comparison views', () => {
     });
   });
 });
+
+describe('computed totals are never passed off as published', () => {
+  const env = useSiteAndBrowser();
+
+  test('PAPI 2020: totals computed from the dimensions are said to be computed', async (t) => {
+    await withPage(t, env, '/?ds=papi', {}, async ({ page }) => {
+      const rows = `${tid('ranking-table')} ${tid('row')}`;
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 63, rows);
+      const summary = (await page.locator(tid('summary')).innerText()).normalize('NFC');
+      assert.match(summary, /Điểm tổng của 63 đơn vị không được công bố trong tệp nguồn mà được tính/);
+      assert.doesNotMatch(summary, /đã được công bố\./);
+      // Quảng Ninh first with 48,81, tagged as computed (PAPI 2020's published 48.811).
+      const first = (await page.locator(rows).first().innerText()).normalize('NFC').replace(/\s+/g, ' ');
+      assert.match(first, /^1 Quảng Ninh .*48,81 tính/);
+    });
+  });
+});

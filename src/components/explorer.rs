@@ -132,9 +132,12 @@ pub fn Explorer(
                         lang,
                     ));
                 }
-                lines.push(i18n::coverage_sentence(r.n_scored, r.unit_count, r.complete, lang));
+                // Computed totals are said to be computed, never counted as published.
                 if r.n_computed_scores > 0 {
                     lines.push(i18n::computed_sentence(r.n_computed_scores, lang));
+                }
+                if r.n_computed_scores == 0 || !r.complete {
+                    lines.push(i18n::coverage_sentence(r.n_scored, r.unit_count, r.complete, lang));
                 }
                 lines
             })
