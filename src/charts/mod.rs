@@ -26,6 +26,9 @@ extern "C" {
     fn dispose(this: &EChartsInstance);
 }
 
+/// The charts' typeface: the page's own, then the same fallbacks as style.css.
+const CHART_FONT: &str = "\"Be Vietnam Pro\", \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif";
+
 /// Renders an ECharts option into a `<div>`. Every update replaces the whole option
 /// (`notMerge`), so series emptied by a filter do not leave stale bars behind.
 #[component]
@@ -39,16 +42,32 @@ pub fn EChart(
     /// Text alternative of the chart (the table below carries every number).
     #[prop(into)]
     summary: Signal<String>,
-    /// Shown when the chart library is missing.
-    unavailable_text: &'static str,
+    /// Shown when the chart library is missing (in the reader's current language).
+    #[prop(into)]
+    unavailable_text: Signal<&'static str>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<EChartsInstance>);
     let failed = RwSignal::new(false);
+    // Canvas text is drawn once with whatever font is there: draw again when the page's own
+    // font (Be Vietnam Pro, self-hosted) has arrived, so the chart reads like the page.
+    let fonts_ready = RwSignal::new(false);
+    if let Some(fonts) = web_sys::window().and_then(|w| w.document()).map(|d| d.fonts()) {
+        if let Ok(ready) = fonts.ready() {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
+                fonts_ready.set(true);
+            });
+        }
+    }
 
     Effect::new(move |_| {
-        let option = option.get();
+        let mut option = option.get();
         let _ = height_px.get();
+        let _ = fonts_ready.get();
+        if let Some(obj) = option.as_object_mut() {
+            obj.insert("textStyle".into(), serde_json::json!({ "fontFamily": CHART_FONT }));
+        }
         let Some(el) = node.get() else { return };
         instance.update_value(|slot| {
             if slot.is_none() {
@@ -94,7 +113,7 @@ pub fn EChart(
                 style:height=move || format!("{}px", height_px.get())
             ></div>
             <Show when=move || failed.get()>
-                <p class="notice">{unavailable_text}</p>
+                <p class="notice">{move || unavailable_text.get()}</p>
             </Show>
         </figure>
     }

@@ -128,7 +128,7 @@ pub fn CompareView(
             <div class="summary" data-testid="compare-summary" aria-live="polite">
                 {move || sentences().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
             </div>
-            <EChart option height_px=height summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+            <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             <div class="table-wrap">
                 <table class="ranking" data-testid="compare-table">
                     <caption>{move || i18n::views(lang.get()).compare_caption}</caption>

@@ -254,7 +254,7 @@ pub fn Explorer(
                 <section class="summary" data-testid="summary" aria-live="polite">
                     {move || summary.get().into_iter().take(1).map(|s| view! { <p>{s}</p> }).collect_view()}
                 </section>
-                <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+                <EChart option height_px=height summary=chart_summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
                 <p class="chart-caption">{move || chart_summary.get()}</p>
                 <EmbedTable lang>
                     <RankingTable ds=ds.clone() ranking rows filtered view lang />
@@ -273,7 +273,7 @@ pub fn Explorer(
                 <section class="summary" data-testid="summary" aria-live="polite">
                     {move || summary.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
                 </section>
-                <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+                <EChart option height_px=height summary=chart_summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
                 <p class="chart-caption">{move || chart_summary.get()}</p>
                 <RankingTable ds=ds.clone() ranking rows filtered view lang />
             }

@@ -219,7 +219,7 @@ pub fn SensitivityView(
             </div>
             <p class="summary" data-testid="sensitivity-summary" aria-live="polite">{headline}</p>
             <Show when=move || has_run.get()>
-                <EChart option height_px=height summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+                <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             </Show>
             {table}
             <p class="muted method">{move || i18n::method_note(N_DRAWS, concentration(spread.get()), (f64::from(spread.get()) * 5.0).min(100.0), lang.get())}</p>

@@ -530,7 +530,7 @@ pub fn WhatIfView(
                 })}
             </section>
             {explanation}
-            <EChart option height_px=height summary=chart_summary unavailable_text=msg(lang.get_untracked()).chart_unavailable />
+            <EChart option height_px=height summary=chart_summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             {table}
         </section>
     }
