@@ -168,3 +168,22 @@ describe('computed totals are never passed off as published', () => {
     });
   });
 });
+
+describe('the views embed as they are', () => {
+  const env = useSiteAndBrowser();
+
+  test('an embedded year comparison: the compact chrome around the comparison, with "Mở đầy đủ"', async (t) => {
+    await withPage(t, env, '/?view=compare&group=districts&embed=1&eid=cmp', { width: 380 }, async ({ page, log }) => {
+      await page.locator(tid('embed')).waitFor();
+      const summary = (await page.locator(tid('compare-summary')).innerText()).normalize('NFC');
+      assert.match(summary, /Ứng Hòa tăng 11 bậc/);
+      assert.equal(await page.locator(tid('view-whatif')).count(), 0, 'no tabs inside an embed');
+      const open = page.locator('a.open-full');
+      assert.match(await open.getAttribute('href'), /view=compare/);
+      assert.doesNotMatch(await open.getAttribute('href'), /embed=1/);
+      const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      assert.ok(scrollWidth <= 380, `no sideways scroll (${scrollWidth})`);
+      assert.deepEqual(log.pageErrors, []);
+    });
+  });
+});

@@ -25,16 +25,8 @@ fn new_eid() -> String {
 
 /// The snippet for `view`: the same view in embed mode, tagged with `eid`.
 fn snippet_for(view: &ViewState, eid: &str, heading: &str, chart_px: u32) -> String {
-    // The compact embed draws the published ranking: a what-if, robustness or comparison view
-    // is not carried into the snippet (its changes would sit in the link without showing).
-    let embedded = ViewState {
-        embed: true,
-        eid: Some(eid.to_string()),
-        view: chiso_engine::view_state::View::Ranking,
-        overrides: Vec::new(),
-        weights: chiso_engine::view_state::WeightsParam::Official,
-        ..view.clone()
-    };
+    // The embed shows the same view, what-if changes and weights included.
+    let embedded = ViewState { embed: true, eid: Some(eid.to_string()), ..view.clone() };
     let page_url = state::absolute_page_url(&embedded);
     let loader_url = state::sibling_url("embed.js");
     let title = i18n::iframe_title(heading, view.lang);

@@ -247,6 +247,22 @@ pub fn Explorer(
         };
         let years = Signal::derive(move || resolved.with(|r| r.years.clone()));
         let year = Signal::derive(move || resolved.with(|r| r.year));
+        // The other views embed as they are (their own controls are what a reader needs there).
+        let embedded_view = view.with_untracked(|v| v.view);
+        if embedded_view != View::Ranking {
+            let inner = match embedded_view {
+                View::WhatIf => view! { <WhatIfView ds=ds.clone() view resolved lang /> }.into_any(),
+                View::Sensitivity => view! { <SensitivityView ds=ds.clone() view resolved lang /> }.into_any(),
+                _ => view! { <CompareView ds=ds.clone() view resolved lang /> }.into_any(),
+            };
+            return view! {
+                <EmbedChrome view lang heading sources=embed_sources>
+                    {notices}
+                    {inner}
+                </EmbedChrome>
+            }
+            .into_any();
+        }
         return view! {
             <EmbedChrome view lang heading sources=embed_sources>
                 {notices}
