@@ -58,6 +58,8 @@ const VIEWS = [
   ['what-if, PCI sub-indices and weights', '/?ds=pci&year=2016&view=whatif&unit=ha-noi&w=equal&set=ha-noi.transparency:7.5', null],
   ['robustness, PCI', '/?ds=pci&year=2016&view=sensitivity', null],
   ['year on year, PCI 2013 to 2016', '/?ds=pci&year=2016&from=2013&view=compare', null],
+  ['compact embed of a comparison', '/?view=compare&group=districts&embed=1&eid=a11y', null],
+  ['compact embed of a what-if', '/?view=whatif&unit=thanh-tra-thanh-pho&set=thanh-tra-thanh-pho:85&embed=1&eid=a11y', null],
 ];
 
 describe('accessibility', () => {
