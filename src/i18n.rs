@@ -927,3 +927,29 @@ pub fn copy_link_strings(lang: Lang) -> (&'static str, &'static str, &'static st
     }
 }
 
+
+/// "hạng 22/22" in the unit card.
+pub fn card_rank(position: u32, count: Option<u32>, lang: Lang) -> String {
+    match (count, lang) {
+        (Some(n), Lang::Vi) => format!("hạng {position}/{n}"),
+        (Some(n), Lang::En) => format!("rank {position} of {n}"),
+        (None, Lang::Vi) => format!("hạng {position}"),
+        (None, Lang::En) => format!("rank {position}"),
+    }
+}
+
+/// The unit card's way on to the what-if view.
+pub fn card_whatif(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Giả định với đơn vị này",
+        Lang::En => "What if, for this unit",
+    }
+}
+
+/// Closing the unit card.
+pub fn card_close(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Đóng",
+        Lang::En => "Close",
+    }
+}

@@ -187,3 +187,24 @@ describe('the views embed as they are', () => {
     });
   });
 });
+
+describe('a unit of the ranking, and on to what if', () => {
+  const env = useSiteAndBrowser();
+
+  test('pressing Ứng Hòa shows its years with sources, and leads to its what-if', async (t) => {
+    await withPage(t, env, '/?group=districts', {}, async ({ page }) => {
+      await page.locator(`${tid('ranking-table')} ${tid('row')}[data-unit="ung-hoa"] button.name`).click();
+      const card = page.locator(tid('unit-card'));
+      await card.waitFor();
+      const text = (await card.innerText()).normalize('NFC').replace(/\s+/g, ' ');
+      assert.match(text, /2023: 93,89% — hạng 19\/30/);
+      assert.match(text, /2022: 88,86% — hạng 30\/30/);
+      assert.match(text, /Tuổi trẻ Thủ đô/);
+      await page.locator(tid('card-whatif')).click();
+      await page.locator(tid('whatif-view')).waitFor();
+      assert.equal(await page.locator(`${tid('whatif-unit')} option:checked`).getAttribute('value'), 'ung-hoa');
+      await page.goBack();
+      await page.locator(tid('unit-card')).waitFor();
+    });
+  });
+});

@@ -23,6 +23,7 @@ use crate::components::sensitivity_view::SensitivityView;
 use crate::components::view_nav::ViewNav;
 use crate::components::whatif::WhatIfView;
 use crate::components::sources::Sources;
+use crate::components::unit_card::UnitCard;
 use crate::i18n::{self, msg};
 use crate::theme;
 
@@ -289,6 +290,7 @@ pub fn Explorer(
                 <section class="summary" data-testid="summary" aria-live="polite">
                     {move || summary.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
                 </section>
+                <UnitCard ds=ds.clone() view lang />
                 <EChart option height_px=height summary=chart_summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
                 <p class="chart-caption">{move || chart_summary.get()}</p>
                 <RankingTable ds=ds.clone() ranking rows filtered view lang />

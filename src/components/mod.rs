@@ -13,3 +13,4 @@ pub mod compare_view;
 pub mod view_nav;
 pub mod whatif;
 pub mod sensitivity_view;
+pub mod unit_card;
