@@ -48,5 +48,15 @@ fn departments_2022_to_2023() {
 #[test]
 fn a_year_without_a_ranking_gives_none() {
     let ds = hanoi();
-    assert!(compare(&ds, &GroupId("districts".into()), 2019, 2023).is_none());
+    assert!(compare(&ds, &GroupId("districts".into()), 2018, 2023).is_none());
+}
+
+/// Across the change of criteria (2019 → 2023): Cầu Giấy was 1st in 2019 with 95,61 and is 4th
+/// in 2023 with 95,22; Long Biên, 2nd in 2019, is 12th in 2023 (score unpublished).
+#[test]
+fn districts_2019_to_2023() {
+    let ds = hanoi();
+    let c = compare(&ds, &GroupId("districts".into()), 2019, 2023).expect("both years");
+    check(c.fallers(5), &[("Long Biên", Some(2), Some(12), Some(-10)), ("Cầu Giấy", Some(1), Some(4), Some(-3))]);
+    check(c.climbers(5), &[("Đống Đa", Some(3), Some(1), Some(2))]);
 }

@@ -1,4 +1,4 @@
-//! Hanoi's Chỉ số CCHC (2022 and 2023, both blocks) from `shared/data/hanoi/par_facts.json`.
+//! Hanoi's Chỉ số CCHC (2019–2023, both blocks) from `shared/data/hanoi/par_facts.json`.
 //!
 //! Only published figures are carried over, each with its source. Districts are listed by name
 //! (the 30 district-level units); a district with no published score gets a record with no score,
@@ -16,17 +16,32 @@ use serde_json::Value;
 
 use crate::names::slug;
 
-/// The par_facts datasets converted, as (par_facts id, our group id).
-const BLOCKS: [(&str, &str); 4] = [
+/// The par_facts datasets converted, as (par_facts id, our group id). The 2019–2021 entries hold
+/// both blocks in one list; their records are told apart by their `block` field.
+const BLOCKS: [(&str, &str); 10] = [
     ("hanoi_2023_departments", "departments"),
     ("hanoi_2023_districts", "districts"),
     ("hanoi_2022_departments", "departments"),
     ("hanoi_2022_districts", "districts"),
+    ("hanoi_2021", "departments"),
+    ("hanoi_2021", "districts"),
+    ("hanoi_2020", "departments"),
+    ("hanoi_2020", "districts"),
+    ("hanoi_2019", "departments"),
+    ("hanoi_2019", "districts"),
 ];
+
+/// The `block` field of a record, by our group id.
+fn block_name(group: &str) -> &'static str {
+    if group == "departments" { "Khối sở, cơ quan tương đương sở" } else { "Khối UBND quận, huyện, thị xã" }
+}
 
 /// Publisher and title of each source we cite (par_facts gives only a description); the
 /// address and date come from par_facts itself.
-const SOURCE_TITLES: [(&str, &str, &str); 8] = [
+const SOURCE_TITLES: [(&str, &str, &str); 11] = [
+    ("nd_2021", "Nhân Dân", "Sở Tài chính, quận Cầu Giấy dẫn đầu Chỉ số cải cách hành chính năm 2021"),
+    ("ktdt_2020", "Kinh tế & Đô thị", "Hà Nội công bố Chỉ số cải cách hành chính năm 2020: Sở Tài chính và UBND quận Cầu Giấy đạt cao nhất"),
+    ("wikilegal_2019", "WikiLegal", "Hà Nội công bố Chỉ số cải cách hành chính năm 2019 của các đơn vị, địa phương"),
     ("ttd_20240220", "Tuổi trẻ Thủ đô", "Tiếp tục đổi mới cải cách hành chính, thái độ phục vụ người dân"),
     ("vnp_en_2023", "VietnamPlus (TTXVN)", "Hanoi announces public administration reform index 2023"),
     ("vcci_en_2023", "VCCI", "Hanoi announces public administration reform index 2023"),
@@ -38,7 +53,9 @@ const SOURCE_TITLES: [(&str, &str, &str); 8] = [
 ];
 
 /// English names of the departments named by the sources.
-const DEPARTMENT_EN: [(&str, &str); 8] = [
+const DEPARTMENT_EN: [(&str, &str); 10] = [
+    ("Sở Tài nguyên và Môi trường", "Department of Natural Resources and Environment"),
+    ("Ban Quản lý các khu công nghiệp và chế xuất thành phố", "Hanoi Industrial and Export Processing Zones Authority"),
     ("Sở Nội vụ", "Department of Home Affairs"),
     ("Sở Tài chính", "Department of Finance"),
     ("Sở Khoa học và Công nghệ", "Department of Science and Technology"),
@@ -168,29 +185,44 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
                 source_id_for_url(&facts, url)
             })
         });
-        let unit_count = block.get("expected_unit_count").and_then(Value::as_u64).map(|n| n as u32);
+        // The count is a number for one block, or {departments, districts} for both.
+        let count_value = block.get("expected_unit_count");
+        let unit_count = count_value
+            .and_then(|c| c.as_u64().or_else(|| c.get(group).and_then(Value::as_u64)))
+            .map(|n| n as u32);
         let unit_count_source = unit_count.and_then(|_| {
             let url = str_at(block, "expected_unit_count_source")?;
             source_id_for_url(&facts, url)
         });
+        // 2020's count (22 departments, 30 districts) is stated by the very report its records
+        // come from (Kinh tế & Đô thị on QĐ 2001/QĐ-UBND); 2019's has no source, so it is left out.
+        let (unit_count, unit_count_source) = match (year, unit_count_source) {
+            (_, Some(src)) => (unit_count, Some(src)),
+            (2020, None) => (unit_count, unit_count.map(|_| "ktdt_2020".to_string())),
+            (2019, None) => (None, None),
+            (_, None) => (unit_count, None),
+        };
         // The 2022 district count (30) is not given a source of its own in par_facts; it is the
         // block the NLĐ report describes.
         let unit_count_source = unit_count_source.or_else(|| unit_count.and(stats_source.clone()));
         for s in stats_source.iter().chain(unit_count_source.iter()) {
             use_source(s);
         }
-        group_years.entry(group).or_default().push(RawGroupYear {
+        let has_figures = unit_count.is_some() || stats_source.is_some();
+        if has_figures {
+            group_years.entry(group).or_default().push(RawGroupYear {
             year,
             unit_count,
             unit_count_source: unit_count_source.clone(),
             mean: stats.and_then(|s| f64_at(s, "average_pct")),
             mean_change: stats.and_then(|s| f64_at(s, "change_vs_prev_year_pct_points")),
             stats_source: stats_source.clone(),
-        });
+            });
+        }
 
         let roster = rosters.entry(group).or_default();
         let units = block.get("units").and_then(Value::as_array).ok_or("block without units")?;
-        for record in units {
+        for record in units.iter().filter(|r| str_at(r, "block").is_none_or(|b| b == block_name(group))) {
             let name = str_at(record, "name").ok_or("unit without name")?;
             let kind = kind_of(str_at(record, "kind").ok_or("unit without kind")?)?;
             let obs = observation(record, year)?;
@@ -199,7 +231,8 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         }
         // Districts not named this year: assessed (the block had `unit_count` units), score
         // not published.
-        if group == "districts" {
+        // Without a stated block size (2019, 2021) only the named districts have a record.
+        if group == "districts" && unit_count.is_some() {
             let count_source = unit_count_source.clone().ok_or("district block without a source for its size")?;
             for unit in roster.units.values_mut() {
                 if !unit.observations.iter().any(|o| o.year == year) {
@@ -265,10 +298,16 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
             components: vec![],
         },
         sources,
-        notes: vec![text(
-            "Bảng kết quả đầy đủ (phụ lục quyết định công bố) chưa được tìm thấy: chỉ những điểm và thứ hạng được báo chí đăng được hiển thị. Điểm chưa công bố được để trống, không ước tính.",
-            "The full results table (the decision's appendix) has not been found: only the scores and ranks printed in the press are shown. Unpublished scores are left blank, never estimated.",
-        )],
+        notes: vec![
+            text(
+                "Bảng kết quả đầy đủ (phụ lục quyết định công bố) chưa được tìm thấy: chỉ những điểm và thứ hạng được báo chí đăng được hiển thị. Điểm chưa công bố được để trống, không ước tính.",
+                "The full results table (the decision's appendix) has not been found: only the scores and ranks printed in the press are shown. Unpublished scores are left blank, never estimated.",
+            ),
+            text(
+                "Bộ tiêu chí thay đổi từ năm 2021 (giai đoạn 2021–2025 thay cho 2017–2020): so sánh điểm năm 2019–2020 với các năm sau chỉ mang tính tham khảo.",
+                "The set of criteria changed in 2021 (the 2021–2025 set replaced 2017–2020): comparing 2019–2020 scores with later years is only indicative.",
+            ),
+        ],
         editions: vec![],
         groups,
     })
