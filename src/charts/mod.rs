@@ -26,6 +26,28 @@ extern "C" {
     fn dispose(this: &EChartsInstance);
 }
 
+/// The axes every horizontal chart shares: a value axis along the bottom (or top) with grid
+/// lines, and the units as categories down the side, first at the top.
+pub(crate) fn value_axis(min: f64, max: f64, theme: &crate::theme::Theme) -> charming::component::Axis {
+    use charming::element::{AxisLabel, AxisType, LineStyle, SplitLine};
+    charming::component::Axis::new()
+        .type_(AxisType::Value)
+        .min(min)
+        .max(max)
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
+        .axis_label(AxisLabel::new().color(theme.muted))
+}
+
+/// The units as categories down the side of a horizontal chart, first at the top.
+pub(crate) fn unit_axis(labels: Vec<String>, theme: &crate::theme::Theme) -> charming::component::Axis {
+    use charming::element::{AxisLabel, AxisType};
+    charming::component::Axis::new()
+        .type_(AxisType::Category)
+        .inverse(true)
+        .data(labels)
+        .axis_label(AxisLabel::new().color(theme.text))
+}
+
 /// The charts' typeface: the page's own, then the same fallbacks as style.css.
 const CHART_FONT: &str = "\"Be Vietnam Pro\", \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif";
 

@@ -1,8 +1,8 @@
 //! The robustness chart: for each unit, the band of ranks it takes in 90% of the weight draws
 //! (5th to 95th percentile) and a mark at its median rank; rank 1 on the left.
 
-use charming::component::{Axis, Grid};
-use charming::element::{AxisLabel, AxisType, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
+use charming::component::Grid;
+use charming::element::{ItemStyle, LineStyle, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
 use serde_json::{json, Value};
@@ -42,22 +42,8 @@ pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
         .animation(false)
         .grid(Grid::new().left(4).right(16).top(24).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(0)
-                .max(f64::from(n_positions) + 0.5)
-                .position("top")
-                .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
-                .axis_label(AxisLabel::new().color(theme.muted)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(rows.iter().map(|r| r.label.clone()).collect())
-                .axis_label(AxisLabel::new().color(theme.text)),
-        )
+        .x_axis(super::value_axis(0.0, f64::from(n_positions) + 0.5, theme).position("top"))
+        .y_axis(super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme))
         .series(Bar::new().stack("band").data(start).item_style(ItemStyle::new().color("transparent")))
         .series(Bar::new().stack("band").data(band).bar_width("55%").item_style(ItemStyle::new().color(theme.bar)))
         .series(
@@ -86,6 +72,11 @@ pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
             }
             *item = obj;
         }
+    }
+    // The axis runs to N + 0.5 so the last rank's band fits; its end is not a rank to label.
+    let label_path = if option.pointer("/xAxis/0").is_some() { "/xAxis/0/axisLabel" } else { "/xAxis/axisLabel" };
+    if let Some(label) = option.pointer_mut(label_path).and_then(Value::as_object_mut) {
+        label.insert("showMaxLabel".into(), json!(false));
     }
     if let Some(s) = option.pointer_mut("/series/0").and_then(Value::as_object_mut) {
         s.insert("silent".into(), json!(true));

@@ -1,11 +1,11 @@
 //! The ranking bar chart: one horizontal bar per unit with a published score, best at the top,
 //! the block average as a dashed line. Bars start at the scale's minimum so lengths are honest.
 
-use charming::component::{Axis, Grid};
+use charming::component::Grid;
 use charming::datatype::DataPointItem;
 use charming::element::{
-    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
-    MarkLineData, MarkLineVariant, SplitLine, Symbol, Tooltip, Trigger,
+    ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::Bar;
 use charming::Chart;
@@ -81,21 +81,9 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
                 .border_color(theme.muted),
         )
         .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(spec.axis_min)
-                .max(spec.axis_max)
-                .split_number(if spec.narrow { 2 } else { 5 })
-                .split_line(SplitLine::new().line_style(LineStyle::new().color(theme.grid)))
-                .axis_label(AxisLabel::new().color(theme.muted)),
+            super::value_axis(spec.axis_min, spec.axis_max, theme).split_number(if spec.narrow { 2 } else { 5 }),
         )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(rows.iter().map(|r| r.label.clone()).collect())
-                .axis_label(AxisLabel::new().color(theme.text)),
-        )
+        .y_axis(super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme))
         .series(bar)
 }
 
