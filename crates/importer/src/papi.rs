@@ -233,15 +233,13 @@ fn source(year: i32) -> RawSource {
 
 /// The PAPI dataset from the codebook and the years read.
 pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, String> {
-    let mut units = provinces::empty_units();
-    for y in years {
-        for row in &y.rows {
-            let unit = units.get_mut(row.province_idx).ok_or("province index out of range")?;
+    // The file has no totals: the engine computes each one from the dimensions by PAPI's rule
+    // (equal weights), and the page says it is computed, not published.
+    let records = years.iter().flat_map(|y| {
+        y.rows.iter().map(move |row| {
             let components =
                 DIMENSIONS.iter().zip(&row.dimensions).map(|((_, id, _), v)| ((*id).to_string(), *v)).collect();
-            // The file has no totals: the engine computes each one from the dimensions by PAPI's
-            // rule (equal weights), and the page says it is computed, not published.
-            unit.observations.push(RawObservation {
+            let obs = RawObservation {
                 year: y.year,
                 score: None,
                 rank: None,
@@ -249,12 +247,11 @@ pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, St
                 source: source_id(y.year),
                 other_sources: vec![],
                 note: None,
-            });
-        }
-    }
-    for unit in &mut units {
-        unit.observations.sort_by_key(|o| std::cmp::Reverse(o.year));
-    }
+            };
+            (row.province_idx, obs)
+        })
+    });
+    let units = provinces::units_with(records)?;
     let mut year_list: Vec<i32> = years.iter().map(|y| y.year).collect();
     year_list.sort_unstable();
     let n_units = u32::try_from(N_PROVINCES).map_err(|e| e.to_string())?;

@@ -317,12 +317,11 @@ fn edition(year: i32) -> RawEdition {
 
 /// The PCI dataset from the years read.
 pub fn convert(years: &[PciYear]) -> Result<RawDataset, String> {
-    let mut units = provinces::empty_units();
-    for y in years {
-        for row in &y.rows {
-            let unit = units.get_mut(row.province_idx).ok_or("province index out of range")?;
-            let components = COMPONENTS.iter().zip(&row.sub_indices).map(|((id, _, _), v)| ((*id).to_string(), *v)).collect();
-            unit.observations.push(RawObservation {
+    let records = years.iter().flat_map(|y| {
+        y.rows.iter().map(move |row| {
+            let components =
+                COMPONENTS.iter().zip(&row.sub_indices).map(|((id, _, _), v)| ((*id).to_string(), *v)).collect();
+            let obs = RawObservation {
                 year: y.year,
                 score: row.score,
                 rank: row.rank.map(RawRank::Position),
@@ -330,12 +329,11 @@ pub fn convert(years: &[PciYear]) -> Result<RawDataset, String> {
                 source: source_id(y.year),
                 other_sources: vec![],
                 note: None,
-            });
-        }
-    }
-    for unit in &mut units {
-        unit.observations.sort_by_key(|o| std::cmp::Reverse(o.year));
-    }
+            };
+            (row.province_idx, obs)
+        })
+    });
+    let units = provinces::units_with(records)?;
     let mut year_list: Vec<i32> = years.iter().map(|y| y.year).collect();
     year_list.sort_unstable();
     let n_units = u32::try_from(N_PROVINCES).map_err(|e| e.to_string())?;

@@ -131,9 +131,24 @@ pub fn resolve(name: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("province name '{name}' is not known (add it to ALIASES in provinces.rs if it is a variant)"))
 }
 
+/// The 63 provinces as dataset units carrying `records` — (province index, that year's record) —
+/// each unit's records newest first. PCI and PAPI both build their units this way.
+pub fn units_with(
+    records: impl IntoIterator<Item = (usize, chiso_engine::schema::RawObservation)>,
+) -> Result<Vec<chiso_engine::schema::RawUnit>, String> {
+    let mut units = empty_units();
+    for (idx, obs) in records {
+        units.get_mut(idx).ok_or("province index out of range")?.observations.push(obs);
+    }
+    for unit in &mut units {
+        unit.observations.sort_by_key(|o| std::cmp::Reverse(o.year));
+    }
+    Ok(units)
+}
+
 /// The 63 provinces as dataset units with no observation yet, in GSO order (PCI and PAPI both
 /// start from this, so they share ids, names and kinds).
-pub fn empty_units() -> Vec<chiso_engine::schema::RawUnit> {
+fn empty_units() -> Vec<chiso_engine::schema::RawUnit> {
     PROVINCES
         .iter()
         .map(|p| chiso_engine::schema::RawUnit {
