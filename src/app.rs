@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::embed;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::explorer::Explorer;
 use crate::i18n::msg;
-use crate::components::embed;
 use crate::i18n::{self, chrome};
 use crate::load::{self, LoadState};
 use crate::state;

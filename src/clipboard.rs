@@ -8,8 +8,8 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + Clone + 'static) {
     let Some(window) = web_sys::window() else { return done(false) };
     // navigator.clipboard is missing outside secure contexts: look before calling.
     let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(navigator.as_ref(), &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let has_clipboard =
+        js_sys::Reflect::get(navigator.as_ref(), &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
     if !has_clipboard {
         return done(false);
     }

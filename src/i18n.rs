@@ -3,13 +3,13 @@
 //! A module of our own rather than an i18n crate: the app has a few dozen strings in two
 //! languages, and plain `match` arms keep the wasm small and every string greppable.
 
-use chiso_engine::format::{self, Lang};
 use chiso_engine::dataset::UnitId;
+use chiso_engine::format::{self, Lang};
 use chiso_engine::gain::{Gain, ImpossibleReason, RankCertainty};
 use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::scenario_link::LinkMismatch;
-use chiso_engine::view_state::View;
 use chiso_engine::schema::{ScoreUnit, Text, UnitKind};
+use chiso_engine::view_state::View;
 
 /// Fixed strings of the interface.
 pub struct Msg {
@@ -143,13 +143,7 @@ pub fn kind_name(kind: UnitKind, lang: Lang) -> &'static str {
 }
 
 /// "Chỉ số CCHC trung bình 88,46%, tăng 2,73% so với năm 2022." — worded as the press does.
-pub fn mean_sentence(
-    short_name: &str,
-    mean: &str,
-    change: Option<f64>,
-    prev_year: Option<i32>,
-    lang: Lang,
-) -> String {
+pub fn mean_sentence(short_name: &str, mean: &str, change: Option<f64>, prev_year: Option<i32>, lang: Lang) -> String {
     let prev = prev_year.map(|y| y.to_string());
     match lang {
         Lang::Vi => {
@@ -186,18 +180,18 @@ pub fn coverage_sentence(n_scored: usize, unit_count: Option<u32>, complete: boo
     match (lang, unit_count, complete) {
         (Lang::Vi, _, true) => "Điểm của tất cả các đơn vị đã được công bố.".to_string(),
         (Lang::En, _, true) => "Every unit's score has been published.".to_string(),
-        (Lang::Vi, Some(n), false) => format!(
-            "Chỉ {n_scored}/{n} đơn vị có điểm được công bố; điểm của các đơn vị còn lại không được ước tính."
-        ),
-        (Lang::En, Some(n), false) => format!(
-            "Only {n_scored} of {n} units have a published score; the others are not estimated."
-        ),
-        (Lang::Vi, None, false) => format!(
-            "{n_scored} đơn vị có điểm được công bố; số đơn vị của khối năm này không rõ."
-        ),
-        (Lang::En, None, false) => format!(
-            "{n_scored} units have a published score; the block's size that year is not known."
-        ),
+        (Lang::Vi, Some(n), false) => {
+            format!("Chỉ {n_scored}/{n} đơn vị có điểm được công bố; điểm của các đơn vị còn lại không được ước tính.")
+        }
+        (Lang::En, Some(n), false) => {
+            format!("Only {n_scored} of {n} units have a published score; the others are not estimated.")
+        }
+        (Lang::Vi, None, false) => {
+            format!("{n_scored} đơn vị có điểm được công bố; số đơn vị của khối năm này không rõ.")
+        }
+        (Lang::En, None, false) => {
+            format!("{n_scored} units have a published score; the block's size that year is not known.")
+        }
     }
 }
 
@@ -220,13 +214,13 @@ pub fn change_heading(prev_year: i32, lang: Lang) -> String {
 /// Caption of the bar chart.
 pub fn chart_caption(n_drawn: usize, has_mean: bool, lang: Lang) -> String {
     match (lang, has_mean) {
-        (Lang::Vi, true) => format!(
-            "Biểu đồ gồm {n_drawn} đơn vị có điểm công bố; đường đứt nét là chỉ số trung bình của khối."
-        ),
+        (Lang::Vi, true) => {
+            format!("Biểu đồ gồm {n_drawn} đơn vị có điểm công bố; đường đứt nét là chỉ số trung bình của khối.")
+        }
         (Lang::Vi, false) => format!("Biểu đồ gồm {n_drawn} đơn vị có điểm công bố."),
-        (Lang::En, true) => format!(
-            "The chart shows the {n_drawn} units with a published score; the dashed line is the block average."
-        ),
+        (Lang::En, true) => {
+            format!("The chart shows the {n_drawn} units with a published score; the dashed line is the block average.")
+        }
         (Lang::En, false) => format!("The chart shows the {n_drawn} units with a published score."),
     }
 }
@@ -272,9 +266,13 @@ pub fn param_warning(w: &chiso_engine::view_state::ParamWarning, lang: Lang) -> 
         (Lang::Vi, NotASwitch) => "phải là 1 (bật) hoặc 0 (tắt)".to_string(),
         (Lang::Vi, UnknownColorScheme) => "giao diện màu không hỗ trợ (chỉ light, dark hoặc auto)".to_string(),
         (Lang::Vi, UnknownView) => "chế độ xem không tồn tại (ranking, whatif, sensitivity hoặc compare)".to_string(),
-        (Lang::Vi, BadOverride) => "giá trị giả định không hợp lệ (đơn vị:giá trị hoặc đơn vị.thành phần:giá trị)".to_string(),
+        (Lang::Vi, BadOverride) => {
+            "giá trị giả định không hợp lệ (đơn vị:giá trị hoặc đơn vị.thành phần:giá trị)".to_string()
+        }
         (Lang::Vi, TooManyOverrides { max }) => format!("quá nhiều giá trị giả định (tối đa {max})"),
-        (Lang::Vi, BadWeights) => "trọng số không hợp lệ (official, equal, emph-<thành phần> hoặc thành phần:phần trăm)".to_string(),
+        (Lang::Vi, BadWeights) => {
+            "trọng số không hợp lệ (official, equal, emph-<thành phần> hoặc thành phần:phần trăm)".to_string()
+        }
         (Lang::En, reason) => reason.to_string(),
     };
     format!("{}={}: {reason}", w.param, w.raw)
@@ -322,7 +320,8 @@ const CHROME_VI: ChromeMsg = ChromeMsg {
     embed_button: "Nhúng",
     embed_heading: "Nhúng biểu đồ này vào bài viết",
     embed_code_label: "Mã nhúng (dán vào phần HTML của bài viết)",
-    embed_help: "Khung hiển thị đúng bộ lọc đang chọn, tự điều chỉnh chiều cao theo nội dung và không tải gì từ máy chủ khác.",
+    embed_help:
+        "Khung hiển thị đúng bộ lọc đang chọn, tự điều chỉnh chiều cao theo nội dung và không tải gì từ máy chủ khác.",
     embed_copy: "Sao chép mã",
     embed_copied: "Đã sao chép.",
     embed_copy_failed: "Không sao chép tự động được; mã đã được chọn, hãy nhấn Ctrl+C (⌘C).",
@@ -418,10 +417,9 @@ pub fn load_failure(failure: &crate::load::LoadFailure, lang: Lang) -> (String, 
         (Lang::En, Unreadable { .. }) => {
             (m.error_fetch.to_string(), "The server's answer could not be read.".to_string())
         }
-        (Lang::Vi, NotADataset { .. }) => (
-            m.error_invalid.to_string(),
-            "Tệp không phải dữ liệu JSON theo định dạng của chiso.".to_string(),
-        ),
+        (Lang::Vi, NotADataset { .. }) => {
+            (m.error_invalid.to_string(), "Tệp không phải dữ liệu JSON theo định dạng của chiso.".to_string())
+        }
         (Lang::En, NotADataset { .. }) => {
             (m.error_invalid.to_string(), "The file is not JSON in chiso's dataset format.".to_string())
         }
@@ -433,14 +431,12 @@ pub fn load_failure(failure: &crate::load::LoadFailure, lang: Lang) -> (String, 
             m.error_invalid.to_string(),
             format!("The file is written for format version {found}; this app reads version {supported}."),
         ),
-        (Lang::Vi, Invalid { problems, .. }) => (
-            m.error_invalid.to_string(),
-            format!("Tệp vi phạm {} quy tắc của định dạng dữ liệu.", problems.len()),
-        ),
-        (Lang::En, Invalid { problems, .. }) => (
-            m.error_invalid.to_string(),
-            format!("The file breaks {} rule(s) of the dataset format.", problems.len()),
-        ),
+        (Lang::Vi, Invalid { problems, .. }) => {
+            (m.error_invalid.to_string(), format!("Tệp vi phạm {} quy tắc của định dạng dữ liệu.", problems.len()))
+        }
+        (Lang::En, Invalid { problems, .. }) => {
+            (m.error_invalid.to_string(), format!("The file breaks {} rule(s) of the dataset format.", problems.len()))
+        }
     }
 }
 
@@ -560,9 +556,9 @@ pub fn compare_coverage(n_both: usize, n_rows: usize, lang: Lang) -> String {
             "Chỉ {n_both}/{n_rows} đơn vị có thứ hạng được công bố ở cả hai năm; biểu đồ chỉ vẽ các đơn vị này."
         ),
         Lang::En if n_both == n_rows => format!("All {n_rows} units have a published rank in both years."),
-        Lang::En => format!(
-            "Only {n_both} of {n_rows} units have a published rank in both years; the chart draws only those."
-        ),
+        Lang::En => {
+            format!("Only {n_both} of {n_rows} units have a published rank in both years; the chart draws only those.")
+        }
     }
 }
 
@@ -676,8 +672,12 @@ pub fn rank_range(best: u32, worst: Option<u32>, lang: Lang) -> String {
 /// Why a rank is a range: "15 đơn vị chưa công bố điểm, nên chỉ biết hạng trong khoảng này."
 pub fn interval_reason(n_unpublished: u32, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!("{n_unpublished} đơn vị của khối chưa được công bố điểm, nên chỉ biết hạng nằm trong khoảng này."),
-        Lang::En => format!("{n_unpublished} units of the block have no published score, so only this range of ranks is certain."),
+        Lang::Vi => {
+            format!("{n_unpublished} đơn vị của khối chưa được công bố điểm, nên chỉ biết hạng nằm trong khoảng này.")
+        }
+        Lang::En => format!(
+            "{n_unpublished} units of the block have no published score, so only this range of ranks is certain."
+        ),
     }
 }
 
@@ -747,7 +747,9 @@ pub fn gain_sentence(
 ) -> (String, Option<Apply>) {
     let sure = match (certainty, lang) {
         (RankCertainty::WorstCase, Lang::Vi) => " (chắc chắn, kể cả khi các điểm chưa công bố cao nhất có thể)",
-        (RankCertainty::WorstCase, Lang::En) => " (for certain, even if every unpublished score is as high as it could be)",
+        (RankCertainty::WorstCase, Lang::En) => {
+            " (for certain, even if every unpublished score is as high as it could be)"
+        }
         (RankCertainty::Exact, _) => "",
     };
     match g {
@@ -781,7 +783,11 @@ pub fn gain_sentence(
                 .iter()
                 .map(|c| {
                     let cname = comps.get(c.component_idx).map(|x| text(&x.name, lang).to_string()).unwrap_or_default();
-                    format!("{cname} +{} (→ {})", format::number(c.increase, 2, lang), format::number(c.new_value, 2, lang))
+                    format!(
+                        "{cname} +{} (→ {})",
+                        format::number(c.increase, 2, lang),
+                        format::number(c.new_value, 2, lang)
+                    )
                 })
                 .collect();
             let lead = match lang {
@@ -797,12 +803,12 @@ pub fn gain_sentence(
         }
         Gain::Impossible { reason } => (
             match (reason, lang) {
-                (ImpossibleReason::BlockSizeUnknown, Lang::Vi) => format!(
-                    "Không thể chắc chắn {name} vào nhóm {k} đứng đầu: không biết khối có bao nhiêu đơn vị."
-                ),
-                (ImpossibleReason::BlockSizeUnknown, Lang::En) => format!(
-                    "No score makes the top {k} certain for {name}: the block's size is unknown."
-                ),
+                (ImpossibleReason::BlockSizeUnknown, Lang::Vi) => {
+                    format!("Không thể chắc chắn {name} vào nhóm {k} đứng đầu: không biết khối có bao nhiêu đơn vị.")
+                }
+                (ImpossibleReason::BlockSizeUnknown, Lang::En) => {
+                    format!("No score makes the top {k} certain for {name}: the block's size is unknown.")
+                }
                 (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::Vi) => format!(
                     "Không thể: kể cả khi mọi chỉ số thành phần đạt tối đa, {name} chỉ được {} trong khi cần {}.",
                     format::score(*max_score, unit_fmt, lang),
@@ -862,8 +868,16 @@ pub fn explain_sentence(
     if let Some(g) = gaps.get(1) {
         s.push(' ');
         s.push_str(&match lang {
-            Lang::Vi => format!("Tiếp theo là {} ({} điểm).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
-            Lang::En => format!("Next comes {} ({} points).", name_of(&g.component_id), format::number(g.gap_score_points, 2, lang)),
+            Lang::Vi => format!(
+                "Tiếp theo là {} ({} điểm).",
+                name_of(&g.component_id),
+                format::number(g.gap_score_points, 2, lang)
+            ),
+            Lang::En => format!(
+                "Next comes {} ({} points).",
+                name_of(&g.component_id),
+                format::number(g.gap_score_points, 2, lang)
+            ),
         });
     }
     s
@@ -922,11 +936,12 @@ pub fn view_label(v: View, lang: Lang) -> &'static str {
 
 pub fn copy_link_strings(lang: Lang) -> (&'static str, &'static str, &'static str) {
     match lang {
-        Lang::Vi => ("Sao chép liên kết", "Đã sao chép liên kết.", "Không sao chép được; hãy chọn và sao chép liên kết này:"),
+        Lang::Vi => {
+            ("Sao chép liên kết", "Đã sao chép liên kết.", "Không sao chép được; hãy chọn và sao chép liên kết này:")
+        }
         Lang::En => ("Copy link", "Link copied.", "Could not copy; select and copy this link:"),
     }
 }
-
 
 /// "hạng 22/22" in the unit card.
 pub fn card_rank(position: u32, count: Option<u32>, lang: Lang) -> String {

@@ -57,11 +57,8 @@ impl LoadFailure {
 pub struct DataOverride(pub bool);
 
 /// The built-in datasets: (id, file relative to the page), in picker order.
-pub const DATASETS: [(&str, &str); 3] = [
-    ("hanoi-cchc", "data/hanoi-cchc.json"),
-    ("pci", "data/pci.json"),
-    ("papi", "data/papi.json"),
-];
+pub const DATASETS: [(&str, &str); 3] =
+    [("hanoi-cchc", "data/hanoi-cchc.json"), ("pci", "data/pci.json"), ("papi", "data/papi.json")];
 
 /// The file of a built-in dataset; an unknown id loads the default one (the page then says that
 /// the id asked for does not exist).

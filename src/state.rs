@@ -66,7 +66,11 @@ fn query_with_data(view: &ViewState, data_param: Option<&str>) -> String {
 pub fn page_url(view: &ViewState) -> String {
     let query = query_with_data(view, current_data_param().as_deref());
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    if query.is_empty() { path } else { format!("{path}?{query}") }
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
 }
 
 /// [`page_url`] with this page's origin in front, for pasting into another site.

@@ -67,9 +67,7 @@ const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 /// Whether the reader's system asks for dark colours right now.
 fn system_prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// The palette in force, shared through Leptos context by [`provide_palette`].
@@ -94,8 +92,7 @@ pub fn provide_palette(view: RwSignal<ViewState>) {
             ColorScheme::Light => Some("light"),
             ColorScheme::Dark => Some("dark"),
         };
-        let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
-        else {
+        let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
             return;
         };
         let _ = match forced {
@@ -109,7 +106,11 @@ pub fn provide_palette(view: RwSignal<ViewState>) {
             ColorScheme::Light => false,
             ColorScheme::Dark => true,
         };
-        if dark { DARK } else { LIGHT }
+        if dark {
+            DARK
+        } else {
+            LIGHT
+        }
     });
     provide_context(Palette(theme));
 }

@@ -49,7 +49,8 @@ pub(crate) fn unit_axis(labels: Vec<String>, theme: &crate::theme::Theme) -> cha
 }
 
 /// The charts' typeface: the page's own, then the same fallbacks as style.css.
-const CHART_FONT: &str = "\"Be Vietnam Pro\", \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif";
+const CHART_FONT: &str =
+    "\"Be Vietnam Pro\", \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif";
 
 /// Renders an ECharts option into a `<div>`. Every update replaces the whole option
 /// (`notMerge`), so series emptied by a filter do not leave stale bars behind.

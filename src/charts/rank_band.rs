@@ -61,7 +61,8 @@ pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
 pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
     let mut option = serde_json::to_value(chart(rows, n_positions, theme)).unwrap_or(Value::Null);
     for series_idx in 0..3 {
-        let Some(items) = option.pointer_mut(&format!("/series/{series_idx}/data")).and_then(Value::as_array_mut) else {
+        let Some(items) = option.pointer_mut(&format!("/series/{series_idx}/data")).and_then(Value::as_array_mut)
+        else {
             continue;
         };
         for (item, row) in items.iter_mut().zip(rows) {

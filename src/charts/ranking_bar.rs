@@ -4,8 +4,8 @@
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
 use charming::element::{
-    ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
-    MarkLineVariant, Symbol, Tooltip, Trigger,
+    ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol,
+    Tooltip, Trigger,
 };
 use charming::series::Bar;
 use charming::Chart;
@@ -80,9 +80,7 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
                 .background_color(theme.background)
                 .border_color(theme.muted),
         )
-        .x_axis(
-            super::value_axis(spec.axis_min, spec.axis_max, theme).split_number(if spec.narrow { 2 } else { 5 }),
-        )
+        .x_axis(super::value_axis(spec.axis_min, spec.axis_max, theme).split_number(if spec.narrow { 2 } else { 5 }))
         .y_axis(super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme))
         .series(bar)
 }

@@ -2,9 +2,7 @@
 //! rank in the later year (rank 1 at the top); climbers in green, fallers in red.
 
 use charming::component::{Axis, Grid};
-use charming::element::{
-    AxisLabel, AxisType, BoundaryGap, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger,
-};
+use charming::element::{AxisLabel, AxisType, BoundaryGap, ItemStyle, LineStyle, SplitLine, Symbol, Tooltip, Trigger};
 use charming::series::Line;
 use charming::Chart;
 use serde_json::{json, Value};

@@ -51,7 +51,8 @@ pub fn CompareView(
     let slope_rows = Memo::new(move |_| {
         comparison.with(|c| {
             let Some(c) = c else { return Vec::new() };
-            let movers: Vec<_> = c.climbers(N_MOVERS).into_iter().chain(c.fallers(N_MOVERS)).map(|r| r.unit_id.clone()).collect();
+            let movers: Vec<_> =
+                c.climbers(N_MOVERS).into_iter().chain(c.fallers(N_MOVERS)).map(|r| r.unit_id.clone()).collect();
             let n_both = c.ranked_both().count();
             c.ranked_both()
                 .filter_map(|r| {
@@ -111,10 +112,7 @@ pub fn CompareView(
 
     let table_rows = move || {
         let lang = lang.get();
-        comparison.with(|c| {
-            c.as_ref()
-                .map(|c| c.rows.iter().map(|r| compare_row(r, unit_fmt, lang)).collect_view())
-        })
+        comparison.with(|c| c.as_ref().map(|c| c.rows.iter().map(|r| compare_row(r, unit_fmt, lang)).collect_view()))
     };
 
     view! {

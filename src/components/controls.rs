@@ -40,10 +40,8 @@ pub fn Controls(
         let ds = ds.clone();
         Memo::new(move |_| {
             let gid = resolved.with(|r| r.group.clone());
-            let mut kinds: Vec<UnitKind> = ds
-                .group(&gid)
-                .map(|g| ds.group_units(g).map(|u| u.kind).collect())
-                .unwrap_or_default();
+            let mut kinds: Vec<UnitKind> =
+                ds.group(&gid).map(|g| ds.group_units(g).map(|u| u.kind).collect()).unwrap_or_default();
             kinds.sort();
             kinds.dedup();
             kinds

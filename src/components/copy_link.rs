@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::clipboard::copy_text;
 
-
 /// The button, a status line, and the link itself when the browser refuses to copy.
 #[component]
 pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {

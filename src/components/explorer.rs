@@ -12,18 +12,18 @@ use leptos::prelude::*;
 
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
 use crate::charts::EChart;
+use crate::components::compare_view::CompareView;
 use crate::components::controls::Controls;
+use crate::components::copy_link::CopyLink;
 use crate::components::embed::{EmbedChrome, EmbedTable, EmbedYears};
 use crate::components::embed_code::EmbedCode;
 use crate::components::lang_switch::LangSwitch;
-use crate::components::compare_view::CompareView;
-use crate::components::copy_link::CopyLink;
 use crate::components::ranking_table::RankingTable;
 use crate::components::sensitivity_view::SensitivityView;
-use crate::components::view_nav::ViewNav;
-use crate::components::whatif::WhatIfView;
 use crate::components::sources::Sources;
 use crate::components::unit_card::UnitCard;
+use crate::components::view_nav::ViewNav;
+use crate::components::whatif::WhatIfView;
 use crate::i18n::{self, msg};
 use crate::theme;
 
@@ -103,9 +103,8 @@ pub fn Explorer(
         let f = view.with(ViewState::filter);
         ranking.with(|r| r.as_ref().map(|r| filter::apply(&r.rows, &f)).unwrap_or_default())
     });
-    let filtered = Memo::new(move |_| {
-        view.with(|v| !v.kinds.is_empty() || !v.query.trim().is_empty() || v.limit.is_some())
-    });
+    let filtered =
+        Memo::new(move |_| view.with(|v| !v.kinds.is_empty() || !v.query.trim().is_empty() || v.limit.is_some()));
 
     let unit_fmt = ds.index.unit;
     let short_name = ds.index.short_name.clone();
@@ -176,9 +175,9 @@ pub fn Explorer(
     let (scale_min, scale_max) = (ds.index.scale_min, ds.index.scale_max);
     let option = Signal::derive(move || {
         let lang = lang.get();
-        let mean = ranking.with(|r| r.as_ref().and_then(|r| r.published_mean)).map(|m| {
-            (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang)))
-        });
+        let mean = ranking
+            .with(|r| r.as_ref().and_then(|r| r.published_mean))
+            .map(|m| (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang))));
         let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() };
         let theme = palette.get();
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &theme))
@@ -213,7 +212,8 @@ pub fn Explorer(
 
     let notices = move || {
         let lang_now = lang.get();
-        let mut all: Vec<String> = url_warnings.with(|ws| ws.iter().map(|w| i18n::param_warning(w, lang_now)).collect());
+        let mut all: Vec<String> =
+            url_warnings.with(|ws| ws.iter().map(|w| i18n::param_warning(w, lang_now)).collect());
         all.extend(resolved.with(|r| r.notices.clone()));
         (!all.is_empty()).then(|| {
             view! {
@@ -285,7 +285,8 @@ pub fn Explorer(
     let current_view = Memo::new(move |_| view.with(|v| v.view));
     let body = {
         let ds = ds.clone();
-        move || match current_view.get() {
+        move || {
+            match current_view.get() {
             View::Ranking => view! {
                 <section class="summary" data-testid="summary" aria-live="polite">
                     {move || summary.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
@@ -299,6 +300,7 @@ pub fn Explorer(
             View::WhatIf => view! { <WhatIfView ds=ds.clone() view resolved lang /> }.into_any(),
             View::Sensitivity => view! { <SensitivityView ds=ds.clone() view resolved lang /> }.into_any(),
             View::Compare => view! { <CompareView ds=ds.clone() view resolved lang /> }.into_any(),
+        }
         }
     };
 

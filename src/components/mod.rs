@@ -1,5 +1,6 @@
 //! UI components, one per file. They read signals and call the engine; no logic of their own.
 
+pub mod compare_view;
 pub mod controls;
 pub mod copy_link;
 pub mod embed;
@@ -8,9 +9,8 @@ pub mod error_panel;
 pub mod explorer;
 pub mod lang_switch;
 pub mod ranking_table;
+pub mod sensitivity_view;
 pub mod sources;
-pub mod compare_view;
+pub mod unit_card;
 pub mod view_nav;
 pub mod whatif;
-pub mod sensitivity_view;
-pub mod unit_card;

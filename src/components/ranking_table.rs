@@ -70,7 +70,8 @@ pub fn RankingTable(
     };
 
     let empty = move || {
-        rows.with(Vec::is_empty).then(|| view! { <p class="empty" data-testid="no-match">{msg(lang.get()).no_match}</p> })
+        rows.with(Vec::is_empty)
+            .then(|| view! { <p class="empty" data-testid="no-match">{msg(lang.get()).no_match}</p> })
     };
 
     view! {
@@ -115,14 +116,19 @@ fn table_row(
         Some(s) if row.is_computed() => view! {
             <span>{format::score(s, unit_fmt, lang)}</span>
             <span class="computed-tag" title=i18n::computed_title(lang)>{i18n::computed_label(lang)}</span>
-        }.into_any(),
+        }
+        .into_any(),
         Some(s) => view! { <span>{format::score(s, unit_fmt, lang)}</span> }.into_any(),
         None => view! { <span class="unpublished-tag">{m.unpublished}</span> }.into_any(),
     };
     let change = has_prev.then(|| {
         let score_change = row.score_change.map(|c| format::signed(c, 2, lang));
         let rank_change = row.rank_change.map(|d| {
-            let class = match d.signum() { 1 => "up", -1 => "down", _ => "same" };
+            let class = match d.signum() {
+                1 => "up",
+                -1 => "down",
+                _ => "same",
+            };
             view! {
                 <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>
                     {format::rank_change(d, lang)}

@@ -26,7 +26,11 @@ const SEED: u64 = 20_240_220;
 
 /// Dirichlet concentration for the link's `spread` (0 = no uncertainty).
 fn concentration(spread: u32) -> f64 {
-    if spread == 0 { f64::INFINITY } else { 10_000.0 / f64::from(spread * spread) }
+    if spread == 0 {
+        f64::INFINITY
+    } else {
+        10_000.0 / f64::from(spread * spread)
+    }
 }
 
 /// The box of weights for the proven bounds: each share ± (5 × spread)%, at most ±100%.
@@ -62,7 +66,12 @@ pub fn SensitivityView(
                 return None;
             }
             let (choice, _) = weight_choice(&m, &weights.get());
-            let cfg = SensitivityConfig { n_draws: N_DRAWS, concentration: concentration(spread.get()), seed: SEED, top_k: k.get() };
+            let cfg = SensitivityConfig {
+                n_draws: N_DRAWS,
+                concentration: concentration(spread.get()),
+                seed: SEED,
+                top_k: k.get(),
+            };
             let result = match simulate(&m, &choice, &cfg) {
                 Ok(r) => r,
                 Err(e) => return Some(Err(e.to_string())),
@@ -99,7 +108,13 @@ pub fn SensitivityView(
                         p05: row.p05_rank_1_based,
                         median: row.median_rank_1_based,
                         p95: row.p95_rank_1_based,
-                        tooltip: i18n::band_tooltip(&name(&row.unit_id), row.median_rank_1_based, row.p05_rank_1_based, row.p95_rank_1_based, lang),
+                        tooltip: i18n::band_tooltip(
+                            &name(&row.unit_id),
+                            row.median_rank_1_based,
+                            row.p05_rank_1_based,
+                            row.p95_rank_1_based,
+                            lang,
+                        ),
                         selected: selected.as_deref() == Some(row.unit_id.0.as_str()),
                     })
                     .collect(),
@@ -107,13 +122,22 @@ pub fn SensitivityView(
             })
         })
     };
-    let n_positions = Memo::new(move |_| run.with(|r| match r { Some(Ok(run)) => run.n_units, _ => 1 }));
-    let option = Signal::derive(move || band_rows.with(|rows| rank_band::option(rows, n_positions.get(), &palette.get())));
+    let n_positions = Memo::new(move |_| {
+        run.with(|r| match r {
+            Some(Ok(run)) => run.n_units,
+            _ => 1,
+        })
+    });
+    let option =
+        Signal::derive(move || band_rows.with(|rows| rank_band::option(rows, n_positions.get(), &palette.get())));
     let height = Signal::derive(move || band_rows.with(|r| rank_band::height_for(r.len())));
     let summary = Signal::derive(move || {
         let lang = lang.get();
         band_rows.with(|rows| rows.iter().take(8).map(|r| r.tooltip.clone()).collect::<Vec<_>>().join("; "))
-            + match lang { Lang::Vi => ".", Lang::En => "." }
+            + match lang {
+                Lang::Vi => ".",
+                Lang::En => ".",
+            }
     });
 
     let headline = {
@@ -158,7 +182,10 @@ pub fn SensitivityView(
             let lang = lang.get();
             let k = k.get();
             run.with(|r| match r {
-                None => Some(view! { <p class="notice" data-testid="sensitivity-none">{whatif(lang).no_components_weights}</p> }.into_any()),
+                None => Some(
+                    view! { <p class="notice" data-testid="sensitivity-none">{whatif(lang).no_components_weights}</p> }
+                        .into_any(),
+                ),
                 Some(Err(e)) => Some(view! { <p class="notice" role="alert">{e.clone()}</p> }.into_any()),
                 Some(Ok(run)) => {
                     let rows = run
@@ -166,9 +193,11 @@ pub fn SensitivityView(
                         .rows
                         .iter()
                         .map(|row| {
-                            let bounds = run.bounds.iter().find(|(id, _)| id == &row.unit_id).map(|(_, b)| {
-                                format!("{}–{}", b.best_bound_1_based, b.worst_bound_1_based)
-                            });
+                            let bounds = run
+                                .bounds
+                                .iter()
+                                .find(|(id, _)| id == &row.unit_id)
+                                .map(|(_, b)| format!("{}–{}", b.best_bound_1_based, b.worst_bound_1_based));
                             view! {
                                 <tr data-testid="sensitivity-row" data-unit=row.unit_id.0.clone()>
                                     <th scope="row" class="unit"><span class="name">{name(&row.unit_id)}</span></th>
@@ -181,22 +210,25 @@ pub fn SensitivityView(
                             }
                         })
                         .collect_view();
-                    Some(view! {
-                        <div class="table-wrap">
-                            <table class="ranking" data-testid="sensitivity-table">
-                                <caption>{whatif(lang).sens_caption}</caption>
-                                <thead><tr>
-                                    <th scope="col">{msg(lang).col_unit}</th>
-                                    <th scope="col" class="num">{whatif(lang).col_baseline}</th>
-                                    <th scope="col" class="num">{whatif(lang).col_median}</th>
-                                    <th scope="col" class="num">{whatif(lang).col_band}</th>
-                                    <th scope="col" class="num">{whatif(lang).col_bounds}</th>
-                                    <th scope="col" class="num">{i18n::p_top_heading(k, lang)}</th>
-                                </tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
-                    }.into_any())
+                    Some(
+                        view! {
+                            <div class="table-wrap">
+                                <table class="ranking" data-testid="sensitivity-table">
+                                    <caption>{whatif(lang).sens_caption}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{msg(lang).col_unit}</th>
+                                        <th scope="col" class="num">{whatif(lang).col_baseline}</th>
+                                        <th scope="col" class="num">{whatif(lang).col_median}</th>
+                                        <th scope="col" class="num">{whatif(lang).col_band}</th>
+                                        <th scope="col" class="num">{whatif(lang).col_bounds}</th>
+                                        <th scope="col" class="num">{i18n::p_top_heading(k, lang)}</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                        }
+                        .into_any(),
+                    )
                 }
             })
         }
@@ -226,6 +258,3 @@ pub fn SensitivityView(
         </section>
     }
 }
-
-
-

@@ -7,8 +7,6 @@ use leptos::prelude::*;
 use crate::i18n;
 use crate::load::DATASETS;
 
-
-
 /// Picker and tabs. Switching dataset starts from that dataset's defaults (group, year,
 /// overrides and weights belong to the dataset left behind); the view and language stay.
 #[component]

@@ -31,7 +31,6 @@ struct WhatIfState {
     unit: Option<UnitId>,
 }
 
-
 /// The what-if view.
 #[component]
 pub fn WhatIfView(
@@ -44,9 +43,7 @@ pub fn WhatIfView(
     let (scale_min, scale_max) = (ds.index.scale_min, ds.index.scale_max);
     let matrix = {
         let ds = ds.clone();
-        Memo::new(move |_| {
-            resolved.with(|r| BlockMatrix::new(&ds, &r.group, r.year).ok().map(Arc::new))
-        })
+        Memo::new(move |_| resolved.with(|r| BlockMatrix::new(&ds, &r.group, r.year).ok().map(Arc::new)))
     };
     let state = Memo::new(move |_| {
         let m = matrix.get()?;
@@ -69,7 +66,8 @@ pub fn WhatIfView(
             .is_some_and(|s| s == chiso_engine::schema::WeightsStatus::Derived)
     };
     let ds_for_names = ds.clone();
-    let ds_name = move |_m: &BlockMatrix, id: &UnitId| ds_for_names.unit(id).map(|u| u.name.clone()).unwrap_or_default();
+    let ds_name =
+        move |_m: &BlockMatrix, id: &UnitId| ds_for_names.unit(id).map(|u| u.name.clone()).unwrap_or_default();
 
     // --- the panel: unit, its total or sub-indices, the weights ---
     let unit_select = {
@@ -231,7 +229,10 @@ pub fn WhatIfView(
                 ("equal".to_string(), whatif(lang).preset_equal.to_string()),
             ];
             for c in &comps {
-                options.push((format!("emph-{}", c.id), format!("{}: {}", whatif(lang).emphasis, i18n::text(&c.name, lang))));
+                options.push((
+                    format!("emph-{}", c.id),
+                    format!("{}: {}", whatif(lang).emphasis, i18n::text(&c.name, lang)),
+                ));
             }
             if preset == "custom" {
                 options.push(("custom".to_string(), whatif(lang).preset_custom.to_string()));
@@ -262,22 +263,25 @@ pub fn WhatIfView(
                 })
                 .collect_view();
             let derived = ds_weights_derived(&s.matrix);
-            Some(view! {
-                <fieldset class="editor weights">
-                    <legend>{whatif(lang).weights}</legend>
-                    {derived.then(|| view! { <p class="notice">{whatif(lang).derived_weights}</p> })}
-                    <label class="field">
-                        <span>{whatif(lang).preset}</span>
-                        <select data-testid="weights-preset" on:change=on_preset>
-                            {options.into_iter().map(|(v, label)| {
-                                let selected = v == preset;
-                                view! { <option value=v selected=selected>{label}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    {sliders}
-                </fieldset>
-            }.into_any())
+            Some(
+                view! {
+                    <fieldset class="editor weights">
+                        <legend>{whatif(lang).weights}</legend>
+                        {derived.then(|| view! { <p class="notice">{whatif(lang).derived_weights}</p> })}
+                        <label class="field">
+                            <span>{whatif(lang).preset}</span>
+                            <select data-testid="weights-preset" on:change=on_preset>
+                                {options.into_iter().map(|(v, label)| {
+                                    let selected = v == preset;
+                                    view! { <option value=v selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        {sliders}
+                    </fieldset>
+                }
+                .into_any(),
+            )
         })
     };
 
@@ -305,11 +309,22 @@ pub fn WhatIfView(
                 // The question is asked of the unit's published position, without its own changes.
                 let mut scenario = s.scenario.clone();
                 scenario.overrides.remove(&unit);
-                let answer = gain(&s.matrix, &scenario, &GainQuery { unit: unit.clone(), target_rank_1_based: k, lever });
+                let answer =
+                    gain(&s.matrix, &scenario, &GainQuery { unit: unit.clone(), target_rank_1_based: k, lever });
                 let name = names(&unit);
                 Some(match answer {
                     Err(e) => (e.to_string(), None),
-                    Ok(a) => i18n::gain_sentence(&name, k, &a.gain, a.certainty, a.current_score, unit_fmt, lang, &s.matrix, &unit),
+                    Ok(a) => i18n::gain_sentence(
+                        &name,
+                        k,
+                        &a.gain,
+                        a.certainty,
+                        a.current_score,
+                        unit_fmt,
+                        lang,
+                        &s.matrix,
+                        &unit,
+                    ),
                 })
             })
         }
@@ -377,7 +392,8 @@ pub fn WhatIfView(
                 .iter()
                 .filter_map(|r| {
                     let score = r.score?;
-                    let rank = r.rank_1_based.map(|p| format!("{}{p}. ", if r.tied { "=" } else { "" })).unwrap_or_default();
+                    let rank =
+                        r.rank_1_based.map(|p| format!("{}{p}. ", if r.tied { "=" } else { "" })).unwrap_or_default();
                     let name = ds_name(&s.matrix, &r.unit_id);
                     Some(BarRow {
                         label: format!("{rank}{name}"),
@@ -395,7 +411,9 @@ pub fn WhatIfView(
     });
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
     let chart_summary = Signal::derive(move || {
-        bar_rows.with(|rows| rows.iter().take(10).map(|r| format!("{}: {}", r.label, r.value_text)).collect::<Vec<_>>().join("; "))
+        bar_rows.with(|rows| {
+            rows.iter().take(10).map(|r| format!("{}: {}", r.label, r.value_text)).collect::<Vec<_>>().join("; ")
+        })
     });
 
     let table = {
@@ -483,7 +501,8 @@ pub fn WhatIfView(
         state.with(|s| {
             let s = s.as_ref()?;
             (!s.mismatches.is_empty()).then(|| {
-                let items = s.mismatches.iter().map(|m| view! { <li>{i18n::mismatch_text(m, lang)}</li> }).collect_view();
+                let items =
+                    s.mismatches.iter().map(|m| view! { <li>{i18n::mismatch_text(m, lang)}</li> }).collect_view();
                 view! { <div class="notice" data-testid="whatif-notice" role="status"><ul>{items}</ul></div> }
             })
         })
@@ -539,11 +558,7 @@ pub fn WhatIfView(
 /// The published rank of `r` after the scenario's one changed unit moved: one place down when
 /// it passed `r` from below, one place up when it fell below `r` from above. `None` when either
 /// position or score needed for that is unknown.
-fn shifted_rank(
-    r: &chiso_engine::scenario::ScenarioRow,
-    result: &ScenarioResult,
-    scenario: &Scenario,
-) -> Option<u32> {
+fn shifted_rank(r: &chiso_engine::scenario::ScenarioRow, result: &ScenarioResult, scenario: &Scenario) -> Option<u32> {
     let rank = r.baseline_rank_1_based?;
     let score = r.score?;
     let (changed_id, _) = scenario.overrides.iter().next()?;
@@ -558,6 +573,3 @@ fn shifted_rank(
         Some(rank)
     }
 }
-
-
-

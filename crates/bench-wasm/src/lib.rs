@@ -16,26 +16,18 @@ impl Bench {
     /// Set up every case from the text of hanoi-cchc.json and pci.json (untimed).
     #[wasm_bindgen(constructor)]
     pub fn new(hanoi_json: &str, pci_json: &str) -> Result<Bench, JsError> {
-        Workloads::new(hanoi_json, pci_json)
-            .map(|workloads| Bench { workloads })
-            .map_err(|e| JsError::new(&e))
+        Workloads::new(hanoi_json, pci_json).map(|workloads| Bench { workloads }).map_err(|e| JsError::new(&e))
     }
 
     /// Run the case with this id `calls` times; returns a checksum of the answers.
     pub fn run(&self, case_id: &str, calls: u32) -> Result<f64, JsError> {
-        let case = Case::from_id(case_id)
-            .ok_or_else(|| JsError::new(&format!("unknown case {case_id}")))?;
-        self.workloads
-            .run(case, calls)
-            .map_err(|e| JsError::new(&e))
+        let case = Case::from_id(case_id).ok_or_else(|| JsError::new(&format!("unknown case {case_id}")))?;
+        self.workloads.run(case, calls).map_err(|e| JsError::new(&e))
     }
 
     /// The sensitivity case's per-unit figures as JSON (see [`chiso_bench::summary_json`]).
     pub fn sensitivity_summary(&self) -> Result<String, JsError> {
-        let rows = self
-            .workloads
-            .sensitivity_summary()
-            .map_err(|e| JsError::new(&e))?;
+        let rows = self.workloads.sensitivity_summary().map_err(|e| JsError::new(&e))?;
         Ok(summary_json(&rows).to_string())
     }
 }

@@ -35,12 +35,8 @@ pub const PCI_YEAR: i32 = 2016;
 pub const GAIN_TARGET_RANK: u32 = 10;
 /// The sensitivity run of the issue: 10 000 draws of a 63 × 10 block around the edition weights.
 /// Concentration 50 gives the 5 % sub-indices α = 2.5 and the 20 % ones α = 10.
-pub const SENSITIVITY: SensitivityConfig = SensitivityConfig {
-    n_draws: 10_000,
-    concentration: 50.0,
-    seed: 2016,
-    top_k: 10,
-};
+pub const SENSITIVITY: SensitivityConfig =
+    SensitivityConfig { n_draws: 10_000, concentration: 50.0, seed: 2016, top_k: 10 };
 /// Name search applied to the synthetic rankings ("Hoàng Mai" and "hoàng mai" both match).
 pub const SEARCH_QUERY: &str = "hoang mai";
 
@@ -179,51 +175,34 @@ pub struct Workloads {
 impl Workloads {
     /// Lay out the workloads from the shipped datasets' JSON text.
     pub fn new(hanoi_json: &str, pci_json: &str) -> Result<Workloads, String> {
-        let (hanoi_ds, _) =
-            Dataset::from_json(hanoi_json).map_err(|e| format!("hanoi-cchc.json: {e}"))?;
+        let (hanoi_ds, _) = Dataset::from_json(hanoi_json).map_err(|e| format!("hanoi-cchc.json: {e}"))?;
         let (pci_ds, _) = Dataset::from_json(pci_json).map_err(|e| format!("pci.json: {e}"))?;
 
         let hanoi_group = GroupId(HANOI_GROUP.to_owned());
-        let hanoi = BlockMatrix::new(&hanoi_ds, &hanoi_group, HANOI_YEAR)
-            .map_err(|e| format!("hanoi: {e}"))?;
+        let hanoi = BlockMatrix::new(&hanoi_ds, &hanoi_group, HANOI_YEAR).map_err(|e| format!("hanoi: {e}"))?;
         // One point off the first published department's total: the block is partial, so the
         // evaluation rescores without ranks (the UI then asks `interval`).
-        let Some((hanoi_unit, hanoi_score)) = hanoi
-            .units()
-            .iter()
-            .find_map(|u| u.baseline_score.map(|s| (u.id.clone(), s)))
+        let Some((hanoi_unit, hanoi_score)) =
+            hanoi.units().iter().find_map(|u| u.baseline_score.map(|s| (u.id.clone(), s)))
         else {
             return Err("hanoi: no department has a score".to_owned());
         };
         let hanoi_scenario = Scenario {
-            overrides: BTreeMap::from([(
-                hanoi_unit,
-                Override::Total((hanoi_score - 1.0).max(hanoi.scale_min())),
-            )]),
+            overrides: BTreeMap::from([(hanoi_unit, Override::Total((hanoi_score - 1.0).max(hanoi.scale_min())))]),
             ..Scenario::baseline(hanoi_group, HANOI_YEAR)
         };
 
         let pci_group = GroupId(PCI_GROUP.to_owned());
-        let pci =
-            BlockMatrix::new(&pci_ds, &pci_group, PCI_YEAR).map_err(|e| format!("pci: {e}"))?;
+        let pci = BlockMatrix::new(&pci_ds, &pci_group, PCI_YEAR).map_err(|e| format!("pci: {e}"))?;
         let pci_baseline = Scenario::baseline(pci_group.clone(), PCI_YEAR);
         let last = last_ranked(&pci).ok_or("pci: no ranked province")?;
         let n_comp = pci.n_components();
         // Custom weights 1..=10 (normalised by the engine) and the last province's first
         // sub-index raised by one point, capped at its maximum.
         let weights = WeightChoice::Custom((1..=n_comp).map(|i| i as f64).collect());
-        let last_idx = pci
-            .unit_idx(&last)
-            .ok_or("pci: last province not in block")?;
-        let first_value = pci
-            .unit_values(last_idx)
-            .and_then(|v| v.first().copied())
-            .ok_or("pci: no components")?;
-        let first_max = pci
-            .components()
-            .first()
-            .map(|c| c.max)
-            .ok_or("pci: no components")?;
+        let last_idx = pci.unit_idx(&last).ok_or("pci: last province not in block")?;
+        let first_value = pci.unit_values(last_idx).and_then(|v| v.first().copied()).ok_or("pci: no components")?;
+        let first_max = pci.components().first().map(|c| c.max).ok_or("pci: no components")?;
         let mut raised: Vec<Option<f64>> = vec![None; n_comp];
         if let Some(slot) = raised.first_mut() {
             *slot = Some((first_value + 1.0).min(first_max));
@@ -233,11 +212,7 @@ impl Workloads {
             overrides: BTreeMap::from([(last.clone(), Override::Components(raised))]),
             ..pci_baseline.clone()
         };
-        let gain_query = GainQuery {
-            unit: last,
-            target_rank_1_based: GAIN_TARGET_RANK,
-            lever: Lever::Components,
-        };
+        let gain_query = GainQuery { unit: last, target_rank_1_based: GAIN_TARGET_RANK, lever: Lever::Components };
 
         let w = Workloads {
             hanoi,
@@ -249,19 +224,12 @@ impl Workloads {
             synthetic_10k: OnceCell::new(),
             synthetic_100k: OnceCell::new(),
             synthetic_group: GroupId(SYNTHETIC_GROUP.to_owned()),
-            search: Filter {
-                query: SEARCH_QUERY.to_owned(),
-                ..Filter::default()
-            },
+            search: Filter { query: SEARCH_QUERY.to_owned(), ..Filter::default() },
         };
         // The cases on the shipped data must succeed before anything is timed (the rank cases
         // fail, if at all, on their first warm-up call).
-        for spec in CASES
-            .iter()
-            .filter(|s| !matches!(s.case, Case::RankFilter10k | Case::RankFilter100k))
-        {
-            w.run(spec.case, 1)
-                .map_err(|e| format!("{}: {e}", spec.id))?;
+        for spec in CASES.iter().filter(|s| !matches!(s.case, Case::RankFilter10k | Case::RankFilter100k)) {
+            w.run(spec.case, 1).map_err(|e| format!("{}: {e}", spec.id))?;
         }
         Ok(w)
     }
@@ -278,28 +246,18 @@ impl Workloads {
     fn run_once(&self, case: Case) -> Result<f64, String> {
         match case {
             Case::EvaluateHanoi => {
-                let r = evaluate(black_box(&self.hanoi), black_box(&self.hanoi_scenario))
-                    .map_err(|e| e.to_string())?;
+                let r = evaluate(black_box(&self.hanoi), black_box(&self.hanoi_scenario)).map_err(|e| e.to_string())?;
                 Ok(scenario_checksum(&r))
             }
             Case::EvaluatePci => {
-                let r = evaluate(black_box(&self.pci), black_box(&self.pci_scenario))
-                    .map_err(|e| e.to_string())?;
+                let r = evaluate(black_box(&self.pci), black_box(&self.pci_scenario)).map_err(|e| e.to_string())?;
                 Ok(scenario_checksum(&r))
             }
             Case::GainPci => {
-                let a = gain(
-                    black_box(&self.pci),
-                    black_box(&self.pci_baseline),
-                    black_box(&self.gain_query),
-                )
-                .map_err(|e| e.to_string())?;
+                let a = gain(black_box(&self.pci), black_box(&self.pci_baseline), black_box(&self.gain_query))
+                    .map_err(|e| e.to_string())?;
                 match a.gain {
-                    Gain::Needed {
-                        delta,
-                        component_increases,
-                        ..
-                    } => Ok(delta + component_increases.len() as f64),
+                    Gain::Needed { delta, component_increases, .. } => Ok(delta + component_increases.len() as f64),
                     other => Err(format!("expected a gain, got {other:?}")),
                 }
             }
@@ -311,28 +269,16 @@ impl Workloads {
 
     /// The synthetic dataset of `n_units` (10 000 or 100 000), built on first use.
     fn synthetic(&self, n_units: usize) -> Result<&Dataset, String> {
-        let cell = if n_units == 10_000 {
-            &self.synthetic_10k
-        } else {
-            &self.synthetic_100k
-        };
-        cell.get_or_init(|| synthetic_dataset(n_units))
-            .as_ref()
-            .map_err(Clone::clone)
+        let cell = if n_units == 10_000 { &self.synthetic_10k } else { &self.synthetic_100k };
+        cell.get_or_init(|| synthetic_dataset(n_units)).as_ref().map_err(Clone::clone)
     }
 
     fn sensitivity(&self) -> Result<SensitivityResult, String> {
-        simulate(
-            black_box(&self.pci),
-            &WeightChoice::Edition,
-            black_box(&SENSITIVITY),
-        )
-        .map_err(|e| e.to_string())
+        simulate(black_box(&self.pci), &WeightChoice::Edition, black_box(&SENSITIVITY)).map_err(|e| e.to_string())
     }
 
     fn rank_filter(&self, ds: &Dataset) -> Result<f64, String> {
-        let ranking = rank_group(black_box(ds), &self.synthetic_group, SYNTHETIC_YEAR)
-            .ok_or("no synthetic ranking")?;
+        let ranking = rank_group(black_box(ds), &self.synthetic_group, SYNTHETIC_YEAR).ok_or("no synthetic ranking")?;
         let kept = filter::apply(&ranking.rows, black_box(&self.search));
         Ok((ranking.rows.len() + kept.len()) as f64)
     }
@@ -358,8 +304,7 @@ impl Workloads {
     /// for the report.
     pub fn synthetic_matches(&self, n_units: usize) -> Result<usize, String> {
         let ds = self.synthetic(n_units)?;
-        let ranking =
-            rank_group(ds, &self.synthetic_group, SYNTHETIC_YEAR).ok_or("no synthetic ranking")?;
+        let ranking = rank_group(ds, &self.synthetic_group, SYNTHETIC_YEAR).ok_or("no synthetic ranking")?;
         Ok(filter::apply(&ranking.rows, &self.search).len())
     }
 }
@@ -422,17 +367,11 @@ fn last_ranked(m: &BlockMatrix) -> Option<UnitId> {
 }
 
 fn scenario_checksum(r: &ScenarioResult) -> f64 {
-    r.rows
-        .iter()
-        .map(|row| row.score.unwrap_or(0.0) + f64::from(row.rank_1_based.unwrap_or(0)))
-        .sum()
+    r.rows.iter().map(|row| row.score.unwrap_or(0.0) + f64::from(row.rank_1_based.unwrap_or(0))).sum()
 }
 
 fn sensitivity_checksum(r: &SensitivityResult) -> f64 {
-    r.rows
-        .iter()
-        .map(|row| f64::from(row.median_rank_1_based) + row.p_top_k)
-        .sum()
+    r.rows.iter().map(|row| f64::from(row.median_rank_1_based) + row.p_top_k).sum()
 }
 
 /// Group id of the synthetic datasets.
@@ -502,12 +441,7 @@ pub fn synthetic_dataset(n_units: usize) -> Result<Dataset, String> {
     let mut rng = SplitMix64(n_units as u64);
     let units: Vec<Value> = (0..n_units)
         .map(|i| {
-            let name = format!(
-                "{} {} {} {i}",
-                rng.pick(&PREFIXES),
-                rng.pick(&SYLLABLES),
-                rng.pick(&SYLLABLES)
-            );
+            let name = format!("{} {} {} {i}", rng.pick(&PREFIXES), rng.pick(&SYLLABLES), rng.pick(&SYLLABLES));
             json!({
                 "id": format!("u{i:06}"),
                 "name": name,
@@ -540,8 +474,7 @@ pub fn synthetic_dataset(n_units: usize) -> Result<Dataset, String> {
             "units": units,
         }],
     });
-    let raw: RawDataset =
-        serde_json::from_value(raw).map_err(|e| format!("synthetic {n_units}: {e}"))?;
+    let raw: RawDataset = serde_json::from_value(raw).map_err(|e| format!("synthetic {n_units}: {e}"))?;
     let (ds, _) = Dataset::from_raw(raw).map_err(|e| format!("synthetic {n_units}: {e}"))?;
     Ok(ds)
 }

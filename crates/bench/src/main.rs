@@ -33,10 +33,7 @@ fn time_case(w: &Workloads, spec: &CaseSpec) -> Result<Timing, String> {
         per_call_ms.push(start.elapsed().as_secs_f64() * 1e3 / f64::from(spec.calls_per_sample));
     }
     per_call_ms.sort_by(f64::total_cmp);
-    let median_ms = per_call_ms
-        .get(per_call_ms.len() / 2)
-        .copied()
-        .unwrap_or(f64::NAN);
+    let median_ms = per_call_ms.get(per_call_ms.len() / 2).copied().unwrap_or(f64::NAN);
     let min_ms = per_call_ms.first().copied().unwrap_or(f64::NAN);
     Ok(Timing { median_ms, min_ms })
 }
@@ -95,9 +92,7 @@ fn run() -> Result<(), String> {
         }
     }
     if cfg!(debug_assertions) {
-        eprintln!(
-            "chiso-bench: warning: a debug build; figures mean little (use --profile bench-o3)"
-        );
+        eprintln!("chiso-bench: warning: a debug build; figures mean little (use --profile bench-o3)");
     }
     let read = |name: &str| {
         let path = args.data.join(name);
@@ -105,17 +100,10 @@ fn run() -> Result<(), String> {
     };
     let setup = Instant::now();
     let w = Workloads::new(&read("hanoi-cchc.json")?, &read("pci.json")?)?;
-    println!(
-        "native ({}), set-up {:.0} ms",
-        args.build,
-        setup.elapsed().as_secs_f64() * 1e3
-    );
+    println!("native ({}), set-up {:.0} ms", args.build, setup.elapsed().as_secs_f64() * 1e3);
 
     let mut results = Vec::new();
-    for spec in CASES
-        .iter()
-        .filter(|s| args.only.as_deref().is_none_or(|id| id == s.id))
-    {
+    for spec in CASES.iter().filter(|s| args.only.as_deref().is_none_or(|id| id == s.id)) {
         let t = time_case(&w, spec)?;
         println!(
             "  {:<70} median {:>8} ms   min {:>8} ms   ({} samples x {} calls)",

@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use thiserror::Error;
 
-use crate::schema::{
-    self, RankWord, RawDataset, RawRank, RawSource, ScoreUnit, Text, UnitKind, WeightsStatus,
-};
+use crate::schema::{self, RankWord, RawDataset, RawRank, RawSource, ScoreUnit, Text, UnitKind, WeightsStatus};
 use crate::search;
 
 /// Largest block size and rank a dataset may state: keeps every per-position table the engine
@@ -232,10 +230,7 @@ impl Dataset {
     /// that still allow drawing come back as warnings.
     pub fn from_raw(raw: RawDataset) -> Result<(Dataset, Vec<DataWarning>), LoadError> {
         if raw.schema_version != schema::SCHEMA_VERSION {
-            return Err(LoadError::Version {
-                found: raw.schema_version,
-                supported: schema::SCHEMA_VERSION,
-            });
+            return Err(LoadError::Version { found: raw.schema_version, supported: schema::SCHEMA_VERSION });
         }
         let mut v = Validator::default();
         let ds = v.dataset(raw);
@@ -407,7 +402,10 @@ impl Validator {
                     self.error(format!("{ypath}.unit_count"), "a block cannot have 0 units");
                 }
                 if gy.unit_count.is_some_and(|n| n > MAX_BLOCK_SIZE) {
-                    self.error(format!("{ypath}.unit_count"), format!("more than {MAX_BLOCK_SIZE} units is not supported"));
+                    self.error(
+                        format!("{ypath}.unit_count"),
+                        format!("more than {MAX_BLOCK_SIZE} units is not supported"),
+                    );
                 }
                 years.insert(
                     gy.year,
@@ -529,7 +527,10 @@ impl Validator {
                     match re.weights_pct.get(&c.id) {
                         Some(&w) if w.is_finite() && w >= 0.0 => raw_weights.push(w),
                         Some(&w) => {
-                            self.error(format!("{path}.weights_pct.{}", c.id), format!("weight {w} must be a number >= 0"));
+                            self.error(
+                                format!("{path}.weights_pct.{}", c.id),
+                                format!("weight {w} must be a number >= 0"),
+                            );
                             raw_weights.push(0.0);
                         }
                         None => {
@@ -544,7 +545,10 @@ impl Validator {
                     None
                 } else {
                     if (total - 100.0).abs() > 1e-6 {
-                        self.warn(format!("{path}.weights_pct"), format!("weights add up to {total}, not 100; they are used as shares"));
+                        self.warn(
+                            format!("{path}.weights_pct"),
+                            format!("weights add up to {total}, not 100; they are used as shares"),
+                        );
                     }
                     Some(raw_weights.iter().map(|w| w / total).collect())
                 }
@@ -584,7 +588,10 @@ impl Validator {
                 None
             }
             Some(RawRank::Position(p)) if p > MAX_BLOCK_SIZE => {
-                self.error(format!("{path}.rank"), format!("rank {p} is beyond the largest supported block ({MAX_BLOCK_SIZE})"));
+                self.error(
+                    format!("{path}.rank"),
+                    format!("rank {p} is beyond the largest supported block ({MAX_BLOCK_SIZE})"),
+                );
                 None
             }
             Some(RawRank::Position(p)) => {

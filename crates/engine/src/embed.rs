@@ -26,11 +26,7 @@ pub const MEDIUM_BELOW_PX: u32 = 700;
 ///
 /// Measured (content height minus chart height, Vietnamese and English): 414 px at 320 px wide,
 /// 354–365 px at 360, 334–313 at 419, 293 from 420 to 699, 273 from 700 on.
-const CHROME_PX: InitialHeights = InitialHeights {
-    narrow_px: 370,
-    medium_px: 295,
-    wide_px: 275,
-};
+const CHROME_PX: InitialHeights = InitialHeights { narrow_px: 370, medium_px: 295, wide_px: 275 };
 
 /// The iframe's starting height at each width band, in CSS px.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,11 +117,7 @@ mod tests {
 
     #[test]
     fn heights_follow_the_width_bands() {
-        let h = InitialHeights {
-            narrow_px: 650,
-            medium_px: 575,
-            wide_px: 400,
-        };
+        let h = InitialHeights { narrow_px: 650, medium_px: 575, wide_px: 400 };
         let check = |width, expected| assert_eq!(h.for_width(width), expected, "width {width}");
         check(0, 650);
         check(320, 650);
@@ -151,13 +143,10 @@ mod tests {
             loader_url: "https://example.org/chiso/embed.js",
             title: "Chỉ số \"CCHC\" <2023> & more",
             eid: "chiso-ab12",
-            heights: InitialHeights {
-                narrow_px: 650,
-                medium_px: 575,
-                wide_px: 400,
-            },
+            heights: InitialHeights { narrow_px: 650, medium_px: 575, wide_px: 400 },
         };
-        let expected = "<iframe src=\"https://example.org/chiso/?v=1&amp;group=districts&amp;embed=1&amp;eid=chiso-ab12\" \
+        let expected =
+            "<iframe src=\"https://example.org/chiso/?v=1&amp;group=districts&amp;embed=1&amp;eid=chiso-ab12\" \
             title=\"Chỉ số &quot;CCHC&quot; &lt;2023&gt; &amp; more\" data-chiso-id=\"chiso-ab12\" \
             data-chiso-heights=\"650,575,400\" loading=\"lazy\" width=\"100%\" height=\"575\" \
             style=\"border:0;width:100%;max-width:100%\"></iframe>\n\

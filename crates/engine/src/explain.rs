@@ -120,11 +120,7 @@ pub fn explain(m: &BlockMatrix, scenario: &Scenario, unit: &UnitId) -> Result<Ex
     for (i, ((c, &value), &coef)) in m.components().iter().zip(values).zip(&coefs).enumerate() {
         // Best value among units whose value on this component is known (the unit included).
         let column = ev.values.iter().skip(i).step_by(n.max(1)).copied().filter(|v| !v.is_nan());
-        let best = if m.higher_is_better() {
-            column.fold(value, f64::max)
-        } else {
-            column.fold(value, f64::min)
-        };
+        let best = if m.higher_is_better() { column.fold(value, f64::max) } else { column.fold(value, f64::min) };
         let gap = (best - value).abs();
         gaps.push(ComponentGap {
             component_idx: i,

@@ -69,10 +69,7 @@ fn bottom_boundary(rows: &[RankingRow], n: u32) -> Option<u32> {
     if n == 0 {
         return None;
     }
-    let mut positions: Vec<u32> = rows
-        .iter()
-        .filter_map(|row| row.rank.map(|rank| rank.position))
-        .collect();
+    let mut positions: Vec<u32> = rows.iter().filter_map(|row| row.rank.map(|rank| rank.position)).collect();
     positions.sort_unstable_by(|a, b| b.cmp(a));
     let n_kept = usize::try_from(n).unwrap_or(usize::MAX);
     positions.truncate(n_kept);
@@ -128,84 +125,30 @@ mod tests {
     }
 
     fn check(filter: Filter, expected_ids: &[&str]) {
-        let kept: Vec<String> = apply(&block(), &filter)
-            .into_iter()
-            .map(|row| row.unit_id.0)
-            .collect();
+        let kept: Vec<String> = apply(&block(), &filter).into_iter().map(|row| row.unit_id.0).collect();
         assert_eq!(kept, expected_ids, "{filter:?}");
     }
 
     fn limit(limit: Limit) -> Filter {
-        Filter {
-            limit: Some(limit),
-            ..Filter::default()
-        }
+        Filter { limit: Some(limit), ..Filter::default() }
     }
 
-    const ALL: [&str; 8] = [
-        "ba-dinh",
-        "dong-da",
-        "ung-hoa",
-        "son-tay",
-        "me-linh",
-        "hoang-mai",
-        "soc-son",
-        "dan-phuong",
-    ];
+    const ALL: [&str; 8] =
+        ["ba-dinh", "dong-da", "ung-hoa", "son-tay", "me-linh", "hoang-mai", "soc-son", "dan-phuong"];
 
     #[test]
     fn kinds_and_query() {
         check(Filter::default(), &ALL);
+        check(Filter { kinds: vec![UnitKind::Quan], ..Filter::default() }, &["ba-dinh", "dong-da", "hoang-mai"]);
         check(
-            Filter {
-                kinds: vec![UnitKind::Quan],
-                ..Filter::default()
-            },
-            &["ba-dinh", "dong-da", "hoang-mai"],
-        );
-        check(
-            Filter {
-                kinds: vec![UnitKind::ThiXa, UnitKind::Quan],
-                ..Filter::default()
-            },
+            Filter { kinds: vec![UnitKind::ThiXa, UnitKind::Quan], ..Filter::default() },
             &["ba-dinh", "dong-da", "son-tay", "hoang-mai"],
         );
-        check(
-            Filter {
-                kinds: vec![UnitKind::So],
-                ..Filter::default()
-            },
-            &[],
-        );
-        check(
-            Filter {
-                query: "son".into(),
-                ..Filter::default()
-            },
-            &["son-tay", "soc-son"],
-        );
-        check(
-            Filter {
-                query: "ĐỐNG ĐA".into(),
-                ..Filter::default()
-            },
-            &["dong-da"],
-        );
-        check(
-            Filter {
-                query: "  ".into(),
-                ..Filter::default()
-            },
-            &ALL,
-        );
-        check(
-            Filter {
-                kinds: vec![UnitKind::Huyen],
-                query: "son".into(),
-                limit: None,
-            },
-            &["soc-son"],
-        );
+        check(Filter { kinds: vec![UnitKind::So], ..Filter::default() }, &[]);
+        check(Filter { query: "son".into(), ..Filter::default() }, &["son-tay", "soc-son"]);
+        check(Filter { query: "ĐỐNG ĐA".into(), ..Filter::default() }, &["dong-da"]);
+        check(Filter { query: "  ".into(), ..Filter::default() }, &ALL);
+        check(Filter { kinds: vec![UnitKind::Huyen], query: "son".into(), limit: None }, &["soc-son"]);
     }
 
     #[test]
@@ -215,30 +158,9 @@ mod tests {
         // Both units at "=2" are inside the top 2.
         check(limit(Limit::Top(2)), &["ba-dinh", "dong-da", "ung-hoa"]);
         check(limit(Limit::Top(3)), &["ba-dinh", "dong-da", "ung-hoa"]);
-        check(
-            limit(Limit::Top(5)),
-            &[
-                "ba-dinh",
-                "dong-da",
-                "ung-hoa",
-                "son-tay",
-                "me-linh",
-                "hoang-mai",
-            ],
-        );
+        check(limit(Limit::Top(5)), &["ba-dinh", "dong-da", "ung-hoa", "son-tay", "me-linh", "hoang-mai"]);
         // The unranked unit never makes a top list.
-        check(
-            limit(Limit::Top(100)),
-            &[
-                "ba-dinh",
-                "dong-da",
-                "ung-hoa",
-                "son-tay",
-                "me-linh",
-                "hoang-mai",
-                "soc-son",
-            ],
-        );
+        check(limit(Limit::Top(100)), &["ba-dinh", "dong-da", "ung-hoa", "son-tay", "me-linh", "hoang-mai", "soc-son"]);
     }
 
     #[test]
@@ -246,40 +168,13 @@ mod tests {
         check(limit(Limit::Bottom(0)), &[]);
         check(limit(Limit::Bottom(1)), &["soc-son"]);
         // The second-last ranked row is tied at 5, so both units at 5 stay.
-        check(
-            limit(Limit::Bottom(2)),
-            &["me-linh", "hoang-mai", "soc-son"],
-        );
-        check(
-            limit(Limit::Bottom(3)),
-            &["me-linh", "hoang-mai", "soc-son"],
-        );
-        check(
-            limit(Limit::Bottom(4)),
-            &["son-tay", "me-linh", "hoang-mai", "soc-son"],
-        );
-        check(
-            limit(Limit::Bottom(5)),
-            &[
-                "dong-da",
-                "ung-hoa",
-                "son-tay",
-                "me-linh",
-                "hoang-mai",
-                "soc-son",
-            ],
-        );
+        check(limit(Limit::Bottom(2)), &["me-linh", "hoang-mai", "soc-son"]);
+        check(limit(Limit::Bottom(3)), &["me-linh", "hoang-mai", "soc-son"]);
+        check(limit(Limit::Bottom(4)), &["son-tay", "me-linh", "hoang-mai", "soc-son"]);
+        check(limit(Limit::Bottom(5)), &["dong-da", "ung-hoa", "son-tay", "me-linh", "hoang-mai", "soc-son"]);
         check(
             limit(Limit::Bottom(100)),
-            &[
-                "ba-dinh",
-                "dong-da",
-                "ung-hoa",
-                "son-tay",
-                "me-linh",
-                "hoang-mai",
-                "soc-son",
-            ],
+            &["ba-dinh", "dong-da", "ung-hoa", "son-tay", "me-linh", "hoang-mai", "soc-son"],
         );
     }
 
@@ -287,37 +182,16 @@ mod tests {
     fn limits_are_measured_on_the_whole_block() {
         // The block's bottom 2 are me-linh, hoang-mai (=5) and soc-son; districts among them:
         check(
-            Filter {
-                kinds: vec![UnitKind::Quan],
-                query: String::new(),
-                limit: Some(Limit::Bottom(2)),
-            },
+            Filter { kinds: vec![UnitKind::Quan], query: String::new(), limit: Some(Limit::Bottom(2)) },
             &["hoang-mai"],
         );
-        check(
-            Filter {
-                kinds: vec![UnitKind::Huyen],
-                query: String::new(),
-                limit: Some(Limit::Top(3)),
-            },
-            &["ung-hoa"],
-        );
-        check(
-            Filter {
-                kinds: vec![],
-                query: "dong".into(),
-                limit: Some(Limit::Bottom(1)),
-            },
-            &[],
-        );
+        check(Filter { kinds: vec![UnitKind::Huyen], query: String::new(), limit: Some(Limit::Top(3)) }, &["ung-hoa"]);
+        check(Filter { kinds: vec![], query: "dong".into(), limit: Some(Limit::Bottom(1)) }, &[]);
     }
 
     #[test]
     fn empty_block() {
-        assert_eq!(
-            apply(&[], &limit(Limit::Bottom(3))),
-            Vec::<RankingRow>::new()
-        );
+        assert_eq!(apply(&[], &limit(Limit::Bottom(3))), Vec::<RankingRow>::new());
         assert_eq!(apply(&[], &Filter::default()), Vec::<RankingRow>::new());
     }
 }

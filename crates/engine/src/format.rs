@@ -85,18 +85,10 @@ struct Rounded {
 
 fn round(x: f64, decimals: usize, lang: Lang) -> Rounded {
     if x.is_nan() {
-        return Rounded {
-            negative: false,
-            zero: false,
-            body: NOT_A_NUMBER.to_owned(),
-        };
+        return Rounded { negative: false, zero: false, body: NOT_A_NUMBER.to_owned() };
     }
     if x.is_infinite() {
-        return Rounded {
-            negative: x < 0.0,
-            zero: false,
-            body: "∞".to_owned(),
-        };
+        return Rounded { negative: x < 0.0, zero: false, body: "∞".to_owned() };
     }
     let decimals = decimals.min(MAX_DECIMALS);
     // `decimals <= MAX_DECIMALS`, so the conversion cannot fail; 12 is a harmless fallback.
@@ -112,19 +104,14 @@ fn round(x: f64, decimals: usize, lang: Lang) -> Rounded {
     let zero = rounded == 0.0;
     // Pad so there is at least one integer digit: "5" with 2 decimals becomes "005" -> "0,05".
     let padded = format!("{digits:0>width$}", width = decimals + 1);
-    let (int_digits, frac_digits) = padded
-        .split_at_checked(padded.len().saturating_sub(decimals))
-        .unwrap_or((&padded, ""));
+    let (int_digits, frac_digits) =
+        padded.split_at_checked(padded.len().saturating_sub(decimals)).unwrap_or((&padded, ""));
     let mut body = group_thousands(int_digits, lang.thousands_separator());
     if decimals > 0 {
         body.push(lang.decimal_separator());
         body.push_str(frac_digits);
     }
-    Rounded {
-        negative: x < 0.0 && !zero,
-        zero,
-        body,
-    }
+    Rounded { negative: x < 0.0 && !zero, zero, body }
 }
 
 /// `digits` (ASCII digits only) with `separator` between groups of three from the right.
@@ -197,10 +184,7 @@ pub fn rank_label(pos: &RankPos, unit_count: Option<u32>, lang: Lang) -> String 
 /// A compact rank change, `delta` being places gained (positive = moved up): "▲3", "▼2", "=".
 /// Screen readers should get [`rank_change_text`] alongside.
 pub fn rank_change(delta: i64, lang: Lang) -> String {
-    let places = group_thousands(
-        &delta.unsigned_abs().to_string(),
-        lang.thousands_separator(),
-    );
+    let places = group_thousands(&delta.unsigned_abs().to_string(), lang.thousands_separator());
     match delta.signum() {
         1 => format!("▲{places}"),
         -1 => format!("▼{places}"),
@@ -231,29 +215,13 @@ mod tests {
 
     /// `(x, decimals)` formatted in Vietnamese and English.
     fn check_number(x: f64, decimals: usize, expected_vi: &str, expected_en: &str) {
-        assert_eq!(
-            number(x, decimals, Lang::Vi),
-            expected_vi,
-            "number({x:?}, {decimals}, vi)"
-        );
-        assert_eq!(
-            number(x, decimals, Lang::En),
-            expected_en,
-            "number({x:?}, {decimals}, en)"
-        );
+        assert_eq!(number(x, decimals, Lang::Vi), expected_vi, "number({x:?}, {decimals}, vi)");
+        assert_eq!(number(x, decimals, Lang::En), expected_en, "number({x:?}, {decimals}, en)");
     }
 
     fn check_signed(x: f64, decimals: usize, expected_vi: &str, expected_en: &str) {
-        assert_eq!(
-            signed(x, decimals, Lang::Vi),
-            expected_vi,
-            "signed({x:?}, {decimals}, vi)"
-        );
-        assert_eq!(
-            signed(x, decimals, Lang::En),
-            expected_en,
-            "signed({x:?}, {decimals}, en)"
-        );
+        assert_eq!(signed(x, decimals, Lang::Vi), expected_vi, "signed({x:?}, {decimals}, vi)");
+        assert_eq!(signed(x, decimals, Lang::En), expected_en, "signed({x:?}, {decimals}, en)");
     }
 
     #[test]
@@ -324,22 +292,13 @@ mod tests {
             (80.0, ScoreUnit::Percent, Lang::Vi, "80,00%"),
         ];
         for (x, unit, lang, expected) in cases {
-            assert_eq!(
-                score(x, unit, lang),
-                expected,
-                "score({x}, {unit:?}, {lang:?})"
-            );
+            assert_eq!(score(x, unit, lang), expected, "score({x}, {unit:?}, {lang:?})");
         }
     }
 
     #[test]
     fn rank_labels() {
-        let pos = |position, tied, last_word| RankPos {
-            position,
-            tied,
-            last_word,
-            origin: RankOrigin::Published,
-        };
+        let pos = |position, tied, last_word| RankPos { position, tied, last_word, origin: RankOrigin::Published };
         let cases = [
             (pos(1, false, false), None, Lang::Vi, "1"),
             (pos(2, true, false), Some(30), Lang::En, "=2"),
@@ -349,11 +308,7 @@ mod tests {
             (pos(0, false, true), None, Lang::En, "lowest"),
         ];
         for (pos, unit_count, lang, expected) in cases {
-            assert_eq!(
-                rank_label(&pos, unit_count, lang),
-                expected,
-                "{pos:?} of {unit_count:?}"
-            );
+            assert_eq!(rank_label(&pos, unit_count, lang), expected, "{pos:?} of {unit_count:?}");
         }
     }
 
@@ -369,24 +324,11 @@ mod tests {
             (0, Lang::Vi, "=", "giữ nguyên"),
             (0, Lang::En, "=", "unchanged"),
             (1234, Lang::Vi, "▲1.234", "tăng 1.234 bậc"),
-            (
-                i64::MIN,
-                Lang::En,
-                "▼9,223,372,036,854,775,808",
-                "down 9,223,372,036,854,775,808 places",
-            ),
+            (i64::MIN, Lang::En, "▼9,223,372,036,854,775,808", "down 9,223,372,036,854,775,808 places"),
         ];
         for (delta, lang, compact, text) in cases {
-            assert_eq!(
-                rank_change(delta, lang),
-                compact,
-                "rank_change({delta}, {lang:?})"
-            );
-            assert_eq!(
-                rank_change_text(delta, lang),
-                text,
-                "rank_change_text({delta}, {lang:?})"
-            );
+            assert_eq!(rank_change(delta, lang), compact, "rank_change({delta}, {lang:?})");
+            assert_eq!(rank_change_text(delta, lang), text, "rank_change_text({delta}, {lang:?})");
         }
     }
 

@@ -236,7 +236,9 @@ fn cheapest_components(m: &BlockMatrix, shares: &[f64], values: &[f64], current:
         if remaining <= 0.0 {
             break;
         }
-        let (Some(&coef), Some(&value), Some(c)) = (coefs.get(i), values.get(i), m.components().get(i)) else { continue };
+        let (Some(&coef), Some(&value), Some(c)) = (coefs.get(i), values.get(i), m.components().get(i)) else {
+            continue;
+        };
         let headroom = (c.max - value).max(0.0);
         if headroom <= 0.0 {
             continue;
@@ -248,13 +250,8 @@ fn cheapest_components(m: &BlockMatrix, shares: &[f64], values: &[f64], current:
         increases.push(ComponentIncrease { component_idx: i, component_id: c.id.clone(), increase, new_value });
     }
     if remaining > TIE_EPSILON {
-        let headroom_points: f64 = m
-            .components()
-            .iter()
-            .zip(values)
-            .zip(&coefs)
-            .map(|((c, v), coef)| coef * (c.max - v).max(0.0))
-            .sum();
+        let headroom_points: f64 =
+            m.components().iter().zip(values).zip(&coefs).map(|((c, v), coef)| coef * (c.max - v).max(0.0)).sum();
         return Gain::Impossible {
             reason: ImpossibleReason::ComponentsAtMax { needed_score: new_score, max_score: current + headroom_points },
         };

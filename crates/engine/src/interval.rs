@@ -161,19 +161,12 @@ impl IntervalModel {
     /// The model for unit `x` of `m`, with `scores` (aligned with `m.units()`) as the known
     /// scores: the baseline for a partial block, a scenario's scores for a complete one.
     pub(crate) fn new(m: &BlockMatrix, scores: &[Option<f64>], x: usize) -> IntervalModel {
-        let (top, bottom) = if m.higher_is_better() {
-            (m.scale_max(), m.scale_min())
-        } else {
-            (-m.scale_min(), -m.scale_max())
-        };
+        let (top, bottom) =
+            if m.higher_is_better() { (m.scale_max(), m.scale_min()) } else { (-m.scale_min(), -m.scale_max()) };
         let keys: Vec<Option<f64>> = scores.iter().map(|s| s.map(|s| m.key(s))).collect();
         // Anchors: position and score both known (the changed unit included).
-        let mut anchors: Vec<(u32, f64)> = m
-            .units()
-            .iter()
-            .zip(&keys)
-            .filter_map(|(u, k)| u.published_position.zip(*k))
-            .collect();
+        let mut anchors: Vec<(u32, f64)> =
+            m.units().iter().zip(&keys).filter_map(|(u, k)| u.published_position.zip(*k)).collect();
         anchors.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         let bound_at = |p: u32| -> Bound {
             if let Some(&(_, k)) = anchors.iter().find(|(q, _)| *q == p) {
@@ -210,8 +203,7 @@ impl IntervalModel {
             }
             None => Vec::new(),
         };
-        let n_unpublished =
-            u32::try_from(positioned.len() + n_unknown_free).unwrap_or(u32::MAX);
+        let n_unpublished = u32::try_from(positioned.len() + n_unknown_free).unwrap_or(u32::MAX);
         IntervalModel { known_keys, positioned, free, n_unknown_free, unit_count, n_unpublished }
     }
 

@@ -84,8 +84,7 @@ impl BlockMatrix {
         let mut units = Vec::with_capacity(block.units.len());
         for ((unit, scored), rank) in block.units.iter().zip(&block.scores).zip(&block.ranks) {
             let obs = unit.observations.get(&year);
-            let row: Vec<Option<f64>> =
-                obs.map_or_else(|| vec![None; n_components], |o| o.components.clone());
+            let row: Vec<Option<f64>> = obs.map_or_else(|| vec![None; n_components], |o| o.components.clone());
             values.extend(row.iter().map(|v| v.unwrap_or(f64::NAN)));
             let has_all_components = n_components > 0 && row.iter().all(Option::is_some);
             let baseline_score = scored.map(|(s, _)| s);
@@ -218,6 +217,10 @@ impl BlockMatrix {
     /// The "goodness" of a score: the score itself when higher is better, else its negation, so
     /// that a bigger key is always a better rank.
     pub(crate) fn key(&self, score: f64) -> f64 {
-        if self.higher_is_better { score } else { -score }
+        if self.higher_is_better {
+            score
+        } else {
+            -score
+        }
     }
 }

@@ -5,7 +5,6 @@
 //! component was and the year's edition has weights — the composite worked out from them
 //! ([`crate::composite`]); [`RankingRow::score_origin`] says which.
 
-
 use crate::composite;
 use crate::dataset::{Dataset, Group, GroupId, Observation, PublishedRank, Unit, UnitId};
 use crate::schema::UnitKind;
@@ -126,7 +125,11 @@ pub fn competition_ranks(scores: &[f64], higher_is_better: bool) -> Vec<u32> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
     let key = |i: usize| {
         let s = scores.get(i).copied().unwrap_or(f64::NAN);
-        if higher_is_better { -s } else { s }
+        if higher_is_better {
+            -s
+        } else {
+            s
+        }
     };
     order.sort_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
     let mut ranks = vec![0u32; scores.len()];
@@ -186,8 +189,8 @@ pub(crate) fn block_year<'a>(ds: &'a Dataset, group: &'a Group, year: i32) -> Bl
     let scores: Vec<Option<(f64, ScoreOrigin)>> =
         observations.iter().map(|o| composite::observation_score(ds, year, o)).collect();
     let n_scored = scores.iter().filter(|s| s.is_some()).count();
-    let complete = unit_count.is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == n_scored))
-        && n_scored == units.len();
+    let complete =
+        unit_count.is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == n_scored)) && n_scored == units.len();
     let computed = if complete {
         let flat: Vec<f64> = scores.iter().map(|s| s.map_or(f64::NAN, |(v, _)| v)).collect();
         Some(competition_ranks(&flat, ds.index.higher_is_better))
@@ -298,7 +301,11 @@ fn score_order(score: Option<f64>, higher_is_better: bool) -> u64 {
     let s = score.unwrap_or(f64::NAN);
     let s = if higher_is_better { -s } else { s };
     let bits = s.to_bits();
-    if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
 }
 
 /// Display order: ranked rows by position (then score, then name); then rows with a score but

@@ -334,7 +334,11 @@ pub(crate) fn evaluate_scores(m: &BlockMatrix, scenario: &Scenario) -> Result<Ev
             }
             Override::Components(given) => {
                 if given.len() != n_comp {
-                    return Err(ScenarioError::ComponentCount { unit: unit.clone(), expected: n_comp, found: given.len() });
+                    return Err(ScenarioError::ComponentCount {
+                        unit: unit.clone(),
+                        expected: n_comp,
+                        found: given.len(),
+                    });
                 }
                 let Some(row) = values.get_mut(ui * n_comp..(ui + 1) * n_comp) else {
                     return Err(ScenarioError::UnknownUnit(unit.clone()));
@@ -370,7 +374,9 @@ pub(crate) fn evaluate_scores(m: &BlockMatrix, scenario: &Scenario) -> Result<Ev
     for (ui, (unit, ov)) in m.units().iter().zip(&overrides).enumerate() {
         let row = values.get(ui * n_comp..(ui + 1) * n_comp).unwrap_or(&[]);
         let (score, basis) = match (ov, shares.as_deref()) {
-            (Some(OverrideKind::Total), _) => (override_totals.get(ui).copied().flatten(), Some(ScoreBasis::Overridden)),
+            (Some(OverrideKind::Total), _) => {
+                (override_totals.get(ui).copied().flatten(), Some(ScoreBasis::Overridden))
+            }
             (Some(OverrideKind::Components), Some(sh)) => {
                 (Some(m.score_with(ui, sh, row)), Some(ScoreBasis::Overridden))
             }
@@ -425,9 +431,7 @@ pub fn evaluate(m: &BlockMatrix, scenario: &Scenario) -> Result<ScenarioResult, 
             rank_1_based: rank,
             tied: rank.is_some_and(|r| rank_count(r) > 1),
             score_change: score.zip(unit.baseline_score).map(|(a, b)| a - b),
-            rank_change: rank
-                .zip(unit.baseline_rank_1_based)
-                .map(|(r, b)| i64::from(b) - i64::from(r)),
+            rank_change: rank.zip(unit.baseline_rank_1_based).map(|(r, b)| i64::from(b) - i64::from(r)),
             overridden: ov.is_some(),
             hypothetical: matches!(basis, Some(ScoreBasis::Reweighted | ScoreBasis::Overridden)),
         })
@@ -435,10 +439,7 @@ pub fn evaluate(m: &BlockMatrix, scenario: &Scenario) -> Result<ScenarioResult, 
     let key = |r: &ScenarioRow| r.score.map_or(f64::INFINITY, |s| -m.key(s));
     rows.sort_by(|a, b| {
         let rank_key = |r: &ScenarioRow| r.rank_1_based.unwrap_or(u32::MAX);
-        rank_key(a)
-            .cmp(&rank_key(b))
-            .then(key(a).total_cmp(&key(b)))
-            .then(a.unit_id.cmp(&b.unit_id))
+        rank_key(a).cmp(&rank_key(b)).then(key(a).total_cmp(&key(b))).then(a.unit_id.cmp(&b.unit_id))
     });
     Ok(ScenarioResult {
         group: m.group().clone(),

@@ -155,10 +155,6 @@ pub fn weights_pct(m: &BlockMatrix, choice: &WeightChoice) -> Vec<f64> {
 /// The link's custom weights for percentages by component, rounded to 0.1 so links stay short.
 pub fn custom_weights(m: &BlockMatrix, pct: &[f64]) -> WeightsParam {
     WeightsParam::Custom(
-        m.components()
-            .iter()
-            .zip(pct)
-            .map(|(c, p)| (c.id.clone(), (p * 10.0).round() / 10.0))
-            .collect(),
+        m.components().iter().zip(pct).map(|(c, p)| (c.id.clone(), (p * 10.0).round() / 10.0)).collect(),
     )
 }

@@ -43,13 +43,7 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// Fold `query` (see [`fold`]) and split it into words.
     pub fn new(query: &str) -> SearchQuery {
-        SearchQuery {
-            words: fold(query)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        }
+        SearchQuery { words: fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect() }
     }
 
     /// True when the query has no words, so it matches everything.
@@ -83,11 +77,7 @@ mod tests {
 
     /// `query` against the published `name` (folded here, as the ranking does).
     fn check(query: &str, name: &str, expected: bool) {
-        assert_eq!(
-            matches(query, &fold(name)),
-            expected,
-            "matches({query:?}, fold({name:?}))"
-        );
+        assert_eq!(matches(query, &fold(name)), expected, "matches({query:?}, fold({name:?}))");
     }
 
     #[test]

@@ -258,7 +258,11 @@ fn descending_bits(k: f64) -> u64 {
 }
 
 /// Rank distributions of every unit of a complete block when the weights vary around `center`.
-pub fn simulate(m: &BlockMatrix, center: &WeightChoice, cfg: &SensitivityConfig) -> Result<SensitivityResult, SensitivityError> {
+pub fn simulate(
+    m: &BlockMatrix,
+    center: &WeightChoice,
+    cfg: &SensitivityConfig,
+) -> Result<SensitivityResult, SensitivityError> {
     if cfg.n_draws == 0 {
         return Err(SensitivityError::ZeroDraws);
     }
@@ -334,7 +338,8 @@ pub fn simulate(m: &BlockMatrix, center: &WeightChoice, cfg: &SensitivityConfig)
                 }
                 u32::try_from(hist.len()).unwrap_or(u32::MAX)
             };
-            let mean_rank = hist.iter().enumerate().map(|(r0, &c)| (r0 as f64 + 1.0) * f64::from(c)).sum::<f64>() / n_draws;
+            let mean_rank =
+                hist.iter().enumerate().map(|(r0, &c)| (r0 as f64 + 1.0) * f64::from(c)).sum::<f64>() / n_draws;
             let in_top: u64 = hist.iter().take(cfg.top_k as usize).map(|&c| u64::from(c)).sum();
             SensitivityRow {
                 unit_id: unit.id.clone(),
@@ -391,7 +396,11 @@ fn draw_dirichlet(gammas: &[Option<Gamma<f64>>], center: &[f64], rng: &mut Xoshi
 /// than [`TIE_EPSILON`]; reversed for a lower-is-better index). These are bounds, not ranks that
 /// are necessarily reached: each `y` may need different weights to pass or fall behind, so the
 /// true best and worst ranks over the box lie within `[best_bound, worst_bound]`.
-pub fn rank_bounds(m: &BlockMatrix, unit: &UnitId, weight_bounds: &[(f64, f64)]) -> Result<RankBounds, SensitivityError> {
+pub fn rank_bounds(
+    m: &BlockMatrix,
+    unit: &UnitId,
+    weight_bounds: &[(f64, f64)],
+) -> Result<RankBounds, SensitivityError> {
     let n_comp = m.n_components();
     if n_comp == 0 {
         return Err(SensitivityError::NoWeights);
@@ -428,7 +437,9 @@ pub fn rank_bounds(m: &BlockMatrix, unit: &UnitId, weight_bounds: &[(f64, f64)])
         order.clear();
         order.extend(0..n_comp);
         // Largest coefficient first for the maximum.
-        order.sort_by(|&a, &b| coef.get(b).copied().unwrap_or(0.0).total_cmp(&coef.get(a).copied().unwrap_or(0.0)).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| {
+            coef.get(b).copied().unwrap_or(0.0).total_cmp(&coef.get(a).copied().unwrap_or(0.0)).then(a.cmp(&b))
+        });
         let fill = |idxs: &mut dyn Iterator<Item = &usize>| -> f64 {
             let mut left = remaining;
             let mut extra = 0.0;

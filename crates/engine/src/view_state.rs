@@ -219,9 +219,7 @@ impl ColorScheme {
 
     /// The scheme spelled `code`, if any (exact, lower case).
     pub fn from_code(code: &str) -> Option<ColorScheme> {
-        ColorScheme::ALL
-            .into_iter()
-            .find(|scheme| scheme.code() == code)
+        ColorScheme::ALL.into_iter().find(|scheme| scheme.code() == code)
     }
 }
 
@@ -466,20 +464,12 @@ impl ViewState {
     /// `embed` and `eid`; language and colour scheme are kept, since the reader chose them (or
     /// the host site chose them for the reader).
     pub fn full_view(&self) -> ViewState {
-        ViewState {
-            embed: false,
-            eid: None,
-            ..self.clone()
-        }
+        ViewState { embed: false, eid: None, ..self.clone() }
     }
 
     /// The table filter this state asks for (kinds, search text and limit).
     pub fn filter(&self) -> Filter {
-        Filter {
-            kinds: self.kinds.clone(),
-            query: self.query.clone(),
-            limit: self.limit,
-        }
+        Filter { kinds: self.kinds.clone(), query: self.query.clone(), limit: self.limit }
     }
 }
 
@@ -498,11 +488,7 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
         let name = match decode(raw_name) {
             Ok(name) => name,
             Err(reason) => {
-                name_warnings.push(ParamWarning {
-                    param: for_display(raw_name),
-                    raw: for_display(raw_value),
-                    reason,
-                });
+                name_warnings.push(ParamWarning { param: for_display(raw_name), raw: for_display(raw_value), reason });
                 continue;
             }
         };
@@ -592,9 +578,9 @@ pub fn from_query(query: &str) -> (ViewState, Vec<ParamWarning>) {
     if let Some(weights) = reader.take("w", raw.w, parse_value_max(raw.w, MAX_LIST_CHARS, parse_weights)) {
         state.weights = weights;
     }
-    if let Some(spread) = reader.read("spread", raw.spread, |v| {
-        parse_int(v, 0, 100).map(|n| u32::try_from(n).unwrap_or(DEFAULT_SPREAD))
-    }) {
+    if let Some(spread) =
+        reader.read("spread", raw.spread, |v| parse_int(v, 0, 100).map(|n| u32::try_from(n).unwrap_or(DEFAULT_SPREAD)))
+    {
         state.spread = spread;
     }
     if let Some(k) = reader.read("k", raw.k, parse_limit) {
@@ -643,20 +629,13 @@ impl Reader {
 
     /// Record a warning about an already decoded `value` of `param`.
     fn warn(&mut self, param: &str, value: &str, reason: ParamProblem) {
-        self.warnings.push(ParamWarning {
-            param: param.to_owned(),
-            raw: shorten_for_display(value),
-            reason,
-        });
+        self.warnings.push(ParamWarning { param: param.to_owned(), raw: shorten_for_display(value), reason });
     }
 }
 
 /// Decode and check what every value shares (encoding, control characters, length), then hand
 /// the text to `parse`.
-fn parse_value<T>(
-    raw: Option<&str>,
-    parse: impl FnOnce(&str) -> Result<T, ParamProblem>,
-) -> Parsed<T> {
+fn parse_value<T>(raw: Option<&str>, parse: impl FnOnce(&str) -> Result<T, ParamProblem>) -> Parsed<T> {
     parse_value_max(raw, MAX_VALUE_CHARS, parse)
 }
 
@@ -691,18 +670,14 @@ fn parse_int(value: &str, min: i64, max: i64) -> Result<i64, ParamProblem> {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
         Ok(_) => Err(ParamProblem::OutOfRange { min, max }),
         Err(err) => match err.kind() {
-            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => {
-                Err(ParamProblem::OutOfRange { min, max })
-            }
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => Err(ParamProblem::OutOfRange { min, max }),
             _ => Err(ParamProblem::NotANumber),
         },
     }
 }
 
 fn parse_version(value: &str) -> Result<u32, ParamProblem> {
-    let unsupported = ParamProblem::UnsupportedVersion {
-        supported: URL_VERSION,
-    };
+    let unsupported = ParamProblem::UnsupportedVersion { supported: URL_VERSION };
     match parse_int(value, 0, i64::MAX) {
         Ok(n) if n == i64::from(URL_VERSION) => Ok(URL_VERSION),
         Ok(_) | Err(ParamProblem::OutOfRange { .. }) => Err(unsupported),
@@ -780,11 +755,7 @@ fn parse_overrides(value: &str) -> (Vec<OverrideParam>, Vec<String>, bool) {
                 None => (target, None),
             };
             let ids_ok = is_valid_id(unit) && component.is_none_or(is_valid_id);
-            ids_ok.then(|| OverrideParam {
-                unit: unit.to_owned(),
-                component: component.map(str::to_owned),
-                value,
-            })
+            ids_ok.then(|| OverrideParam { unit: unit.to_owned(), component: component.map(str::to_owned), value })
         });
         match parsed {
             Some(o) => {
@@ -869,17 +840,12 @@ fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(char::from(byte))
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(byte)),
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
                 for nibble in [byte >> 4, byte & 0x0F] {
-                    out.push(
-                        HEX.get(usize::from(nibble))
-                            .map_or('0', |&hex| char::from(hex)),
-                    );
+                    out.push(HEX.get(usize::from(nibble)).map_or('0', |&hex| char::from(hex)));
                 }
             }
         }
@@ -918,9 +884,7 @@ fn decode_bytes(raw: &str) -> (Vec<u8>, bool) {
 }
 
 fn hex_value(byte: u8) -> Option<u8> {
-    char::from(byte)
-        .to_digit(16)
-        .and_then(|digit| u8::try_from(digit).ok())
+    char::from(byte).to_digit(16).and_then(|digit| u8::try_from(digit).ok())
 }
 
 /// Strict decoding of a name or value: bad escapes and non-UTF-8 bytes are errors.
@@ -943,13 +907,7 @@ fn shorten_for_display(text: &str) -> String {
     let mut shown: String = text
         .chars()
         .take(MAX_RAW_DISPLAY_CHARS)
-        .map(|c| {
-            if c.is_control() {
-                char::REPLACEMENT_CHARACTER
-            } else {
-                c
-            }
-        })
+        .map(|c| if c.is_control() { char::REPLACEMENT_CHARACTER } else { c })
         .collect();
     if text.chars().nth(MAX_RAW_DISPLAY_CHARS).is_some() {
         shown.push('…');
@@ -981,17 +939,13 @@ mod tests {
     fn all_kinds_is_exhaustive(kind: UnitKind) {
         use UnitKind::*;
         match kind {
-            So | CoQuanTuongDuongSo | Quan | Huyen | ThiXa | Tinh | ThanhPhoTrucThuocTw | Bo
-            | CoQuanTrungUong | Khac => {}
+            So | CoQuanTuongDuongSo | Quan | Huyen | ThiXa | Tinh | ThanhPhoTrucThuocTw | Bo | CoQuanTrungUong
+            | Khac => {}
         }
     }
 
     fn warning(param: &str, raw: &str, reason: ParamProblem) -> ParamWarning {
-        ParamWarning {
-            param: param.to_owned(),
-            raw: raw.to_owned(),
-            reason,
-        }
+        ParamWarning { param: param.to_owned(), raw: raw.to_owned(), reason }
     }
 
     /// Read `query`; expect `expected` and exactly `expected_warnings`.
@@ -1032,7 +986,14 @@ mod tests {
             with(|s| s.weights = WeightsParam::Custom(vec![("a".into(), 60.0), ("b".into(), 40.0)])),
             "v=1&w=a%3A60%2Cb%3A40",
         );
-        check_write(with(|s| { s.spread = 0; s.k = 5; s.from = Some(2013); }), "v=1&spread=0&k=5&from=2013");
+        check_write(
+            with(|s| {
+                s.spread = 0;
+                s.k = 5;
+                s.from = Some(2013);
+            }),
+            "v=1&spread=0&k=5&from=2013",
+        );
     }
 
     #[test]
@@ -1042,7 +1003,11 @@ mod tests {
         check(
             "set=a:1,b:x,BAD:2,a:3,c.d:NaN",
             with(|s| s.overrides = vec![OverrideParam { unit: "a".into(), component: None, value: 3.0 }]),
-            &[warning("set", "b:x", BadOverride), warning("set", "BAD:2", BadOverride), warning("set", "c.d:NaN", BadOverride)],
+            &[
+                warning("set", "b:x", BadOverride),
+                warning("set", "BAD:2", BadOverride),
+                warning("set", "c.d:NaN", BadOverride),
+            ],
         );
         check("w=a:-1", ViewState::default(), &[warning("w", "a:-1", BadWeights)]);
         check("w=a:0,b:0", ViewState::default(), &[warning("w", "a:0,b:0", BadWeights)]);
@@ -1059,10 +1024,7 @@ mod tests {
         check_write(with(|s| s.year = Some(2023)), "v=1&year=2023");
         check_write(with(|s| s.limit = Some(Limit::Bottom(5))), "v=1&bottom=5");
         check_write(with(|s| s.query = "dong da".into()), "v=1&q=dong+da");
-        check_write(
-            with(|s| s.query = "a+b&c=d%".into()),
-            "v=1&q=a%2Bb%26c%3Dd%25",
-        );
+        check_write(with(|s| s.query = "a+b&c=d%".into()), "v=1&q=a%2Bb%26c%3Dd%25");
         check_write(
             ViewState {
                 dataset: "hcm-par".into(),
@@ -1093,10 +1055,7 @@ mod tests {
         assert_eq!(names.len(), ALL_KINDS.len(), "kind names are distinct");
         for kind in ALL_KINDS {
             all_kinds_is_exhaustive(kind);
-            assert_eq!(
-                kind_name(kind).as_deref().and_then(kind_from_name),
-                Some(kind)
-            );
+            assert_eq!(kind_name(kind).as_deref().and_then(kind_from_name), Some(kind));
         }
     }
 
@@ -1108,27 +1067,15 @@ mod tests {
         check("&&year=2023&#unit=x", year(2023), &[]);
         check("year=2022&year=2023", year(2023), &[]);
         check("year=abc&year=2023", year(2023), &[]);
-        check(
-            "year=2023&year=abc",
-            ViewState::default(),
-            &[warning("year", "abc", NotANumber)],
-        );
+        check("year=2023&year=abc", ViewState::default(), &[warning("year", "abc", NotANumber)]);
         check("year&q=", ViewState::default(), &[]);
         check("?", ViewState::default(), &[]);
         check("", ViewState::default(), &[]);
         check("q=dong+da", with(|s| s.query = "dong da".into()), &[]);
-        check(
-            "q=%C4%90%E1%BB%91ng%20%C4%90a",
-            with(|s| s.query = "Đống Đa".into()),
-            &[],
-        );
+        check("q=%C4%90%E1%BB%91ng%20%C4%90a", with(|s| s.query = "Đống Đa".into()), &[]);
         check("q=a%2Bb", with(|s| s.query = "a+b".into()), &[]);
         check("%79ear=2023", year(2023), &[]);
-        check(
-            "lang=en&unit=dong_da",
-            with(|s| (s.lang, s.unit) = (Lang::En, Some("dong_da".into()))),
-            &[],
-        );
+        check("lang=en&unit=dong_da", with(|s| (s.lang, s.unit) = (Lang::En, Some("dong_da".into()))), &[]);
         check("v=1&ds=hanoi-cchc", ViewState::default(), &[]);
         check(
             "utm_source=zalo&utm_medium=zalo&zarsrc=30&fbclid=abc&gclid=x&top=3",
@@ -1139,14 +1086,8 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_with_a_warning() {
-        let year_range = OutOfRange {
-            min: 1900,
-            max: 2100,
-        };
-        let limit_range = OutOfRange {
-            min: 1,
-            max: 10_000,
-        };
+        let year_range = OutOfRange { min: 1900, max: 2100 };
+        let limit_range = OutOfRange { min: 1, max: 10_000 };
         let unsupported = UnsupportedVersion { supported: 1 };
         let cases: Vec<(&str, &str, &str, ParamProblem)> = vec![
             ("year=abc", "year", "abc", NotANumber),
@@ -1154,12 +1095,7 @@ mod tests {
             ("year=1899", "year", "1899", year_range.clone()),
             ("year=2101", "year", "2101", year_range.clone()),
             ("year=-2023", "year", "-2023", year_range.clone()),
-            (
-                "year=99999999999999999999",
-                "year",
-                "99999999999999999999",
-                year_range,
-            ),
+            ("year=99999999999999999999", "year", "99999999999999999999", year_range),
             ("top=0", "top", "0", limit_range.clone()),
             ("top=10001", "top", "10001", limit_range.clone()),
             ("bottom=-1", "bottom", "-1", limit_range),
@@ -1168,12 +1104,7 @@ mod tests {
             ("lang=EN", "lang", "EN", UnknownLanguage),
             ("v=2", "v", "2", unsupported.clone()),
             ("v=0", "v", "0", unsupported.clone()),
-            (
-                "v=99999999999999999999",
-                "v",
-                "99999999999999999999",
-                unsupported,
-            ),
+            ("v=99999999999999999999", "v", "99999999999999999999", unsupported),
             ("v=one", "v", "one", NotANumber),
             ("ds=Hanoi", "ds", "Hanoi", BadId),
             ("group=-blocks", "group", "-blocks", BadId),
@@ -1197,16 +1128,8 @@ mod tests {
     fn ids_are_checked_by_shape() {
         let id_64 = "a".repeat(64);
         let id_65 = "a".repeat(65);
-        check(
-            &format!("unit={id_64}"),
-            with(|s| s.unit = Some(id_64.clone())),
-            &[],
-        );
-        check(
-            &format!("unit={id_65}"),
-            ViewState::default(),
-            &[warning("unit", &id_65, BadId)],
-        );
+        check(&format!("unit={id_64}"), with(|s| s.unit = Some(id_64.clone())), &[]);
+        check(&format!("unit={id_65}"), ViewState::default(), &[warning("unit", &id_65, BadId)]);
         check("ds=0-9_x", with(|s| s.dataset = "0-9_x".into()), &[]);
         check("ds=_x", ViewState::default(), &[warning("ds", "_x", BadId)]);
     }
@@ -1214,18 +1137,10 @@ mod tests {
     #[test]
     fn search_text_is_limited_to_200_characters() {
         let ascii_200 = "a".repeat(200);
-        check(
-            &format!("q={ascii_200}"),
-            with(|s| s.query = ascii_200.clone()),
-            &[],
-        );
+        check(&format!("q={ascii_200}"), with(|s| s.query = ascii_200.clone()), &[]);
         // 200 Vietnamese letters are 1800 bytes once percent-encoded: the limit is on characters.
         let o_200 = "ố".repeat(200);
-        check(
-            &format!("q={}", "%E1%BB%91".repeat(200)),
-            with(|s| s.query = o_200.clone()),
-            &[],
-        );
+        check(&format!("q={}", "%E1%BB%91".repeat(200)), with(|s| s.query = o_200.clone()), &[]);
         let shown = format!("{}…", "a".repeat(80));
         check(
             &format!("q={}", "a".repeat(201)),
@@ -1238,16 +1153,8 @@ mod tests {
     fn hostile_text_is_kept_as_text() {
         // The engine only reads it; the UI shows it as text, never as markup.
         let script = "<script>alert(1)</script>";
-        check(
-            "q=<script>alert(1)</script>",
-            with(|s| s.query = script.into()),
-            &[],
-        );
-        check(
-            "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-            with(|s| s.query = script.into()),
-            &[],
-        );
+        check("q=<script>alert(1)</script>", with(|s| s.query = script.into()), &[]);
+        check("q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", with(|s| s.query = script.into()), &[]);
     }
 
     #[test]
@@ -1260,54 +1167,20 @@ mod tests {
         check(
             "kind=quan,xyz,Huyen",
             with(|s| s.kinds = vec![UnitKind::Quan]),
-            &[
-                warning("kind", "xyz", UnknownKind),
-                warning("kind", "Huyen", UnknownKind),
-            ],
+            &[warning("kind", "xyz", UnknownKind), warning("kind", "Huyen", UnknownKind)],
         );
-        check(
-            "kind=xyz",
-            ViewState::default(),
-            &[warning("kind", "xyz", UnknownKind)],
-        );
+        check("kind=xyz", ViewState::default(), &[warning("kind", "xyz", UnknownKind)]);
         // An entry is shown decoded once, not twice.
-        check(
-            "kind=a%2525",
-            ViewState::default(),
-            &[warning("kind", "a%25", UnknownKind)],
-        );
-        check(
-            "kind=quan%2Chuyen",
-            with(|s| s.kinds = vec![UnitKind::Quan, UnitKind::Huyen]),
-            &[],
-        );
+        check("kind=a%2525", ViewState::default(), &[warning("kind", "a%25", UnknownKind)]);
+        check("kind=quan%2Chuyen", with(|s| s.kinds = vec![UnitKind::Quan, UnitKind::Huyen]), &[]);
     }
 
     #[test]
     fn top_wins_over_bottom() {
         let top_3 = with(|s| s.limit = Some(Limit::Top(3)));
-        check(
-            "bottom=5&top=3",
-            top_3.clone(),
-            &[warning("bottom", "5", ConflictsWithTop)],
-        );
-        check(
-            "top=3&bottom=0",
-            top_3,
-            &[warning(
-                "bottom",
-                "0",
-                OutOfRange {
-                    min: 1,
-                    max: 10_000,
-                },
-            )],
-        );
-        check(
-            "top=abc&bottom=5",
-            with(|s| s.limit = Some(Limit::Bottom(5))),
-            &[warning("top", "abc", NotANumber)],
-        );
+        check("bottom=5&top=3", top_3.clone(), &[warning("bottom", "5", ConflictsWithTop)]);
+        check("top=3&bottom=0", top_3, &[warning("bottom", "0", OutOfRange { min: 1, max: 10_000 })]);
+        check("top=abc&bottom=5", with(|s| s.limit = Some(Limit::Bottom(5))), &[warning("top", "abc", NotANumber)]);
     }
 
     #[test]
@@ -1326,16 +1199,10 @@ mod tests {
 
     #[test]
     fn filter_mirrors_the_state() {
-        let state = with(|s| {
-            (s.kinds, s.query, s.limit) = (vec![UnitKind::So], "so".into(), Some(Limit::Top(5)))
-        });
+        let state = with(|s| (s.kinds, s.query, s.limit) = (vec![UnitKind::So], "so".into(), Some(Limit::Top(5))));
         assert_eq!(
             state.filter(),
-            Filter {
-                kinds: vec![UnitKind::So],
-                query: "so".into(),
-                limit: Some(Limit::Top(5))
-            }
+            Filter { kinds: vec![UnitKind::So], query: "so".into(), limit: Some(Limit::Top(5)) }
         );
     }
 
@@ -1355,11 +1222,7 @@ mod tests {
         check("theme=auto", ViewState::default(), &[]);
         check("embed=0", ViewState::default(), &[]);
         check("embed=1&embed=0", ViewState::default(), &[]);
-        check(
-            "eid=a-1&year=2023",
-            with(|s| (s.eid, s.year) = (Some("a-1".into()), Some(2023))),
-            &[],
-        );
+        check("eid=a-1&year=2023", with(|s| (s.eid, s.year) = (Some("a-1".into()), Some(2023))), &[]);
         let cases: Vec<(&str, &str, &str, ParamProblem)> = vec![
             ("embed=true", "embed", "true", NotASwitch),
             ("embed=yes", "embed", "yes", NotASwitch),
@@ -1386,10 +1249,7 @@ mod tests {
             s.lang = Lang::En;
             s.year = Some(2022);
         });
-        assert_eq!(
-            embedded.full_view().to_query(),
-            "v=1&year=2022&lang=en&theme=dark"
-        );
+        assert_eq!(embedded.full_view().to_query(), "v=1&year=2022&lang=en&theme=dark");
     }
 
     #[test]
@@ -1411,8 +1271,7 @@ mod tests {
             prop::char::range('\u{E000}', '\u{10FFFF}'),
             prop::sample::select(" +%&=#?,Đđống Hòa Hoà Ứ".chars().collect::<Vec<_>>()),
         ];
-        let query = prop::collection::vec(text_char, 0..=200)
-            .prop_map(|chars| chars.into_iter().collect::<String>());
+        let query = prop::collection::vec(text_char, 0..=200).prop_map(|chars| chars.into_iter().collect::<String>());
         let limit = prop::option::of(prop_oneof![
             (1..=MAX_LIMIT).prop_map(Limit::Top),
             (1..=MAX_LIMIT).prop_map(Limit::Bottom),
@@ -1426,11 +1285,7 @@ mod tests {
             limit,
             prop::sample::select(Lang::ALL.to_vec()),
             prop::option::of(ID),
-            (
-                any::<bool>(),
-                prop::sample::select(ColorScheme::ALL.to_vec()),
-                prop::option::of(ID),
-            ),
+            (any::<bool>(), prop::sample::select(ColorScheme::ALL.to_vec()), prop::option::of(ID)),
             scenario_params(),
         )
             .prop_map(
@@ -1489,8 +1344,8 @@ mod tests {
     /// Query strings built from the real parameter names and nasty values.
     fn query_like() -> impl Strategy<Value = String> {
         let name = prop::sample::select(vec![
-            "v", "ds", "year", "group", "kind", "q", "top", "bottom", "lang", "unit", "embed",
-            "theme", "eid", "view", "set", "w", "spread", "k", "from", "x", "",
+            "v", "ds", "year", "group", "kind", "q", "top", "bottom", "lang", "unit", "embed", "theme", "eid", "view",
+            "set", "w", "spread", "k", "from", "x", "",
         ]);
         let value = prop_oneof![
             "[-0-9]{0,25}",
@@ -1514,11 +1369,7 @@ mod tests {
             .prop_map(str::to_owned),
         ];
         prop::collection::vec((name, value), 0..8).prop_map(|pairs| {
-            pairs
-                .into_iter()
-                .map(|(name, value)| format!("{name}={value}"))
-                .collect::<Vec<_>>()
-                .join("&")
+            pairs.into_iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>().join("&")
         })
     }
 

@@ -13,9 +13,10 @@ fn read(fixture: &str) -> String {
 /// the first problem) and one `problem: ..` line for each further problem.
 fn outcome(result: Result<(Dataset, Vec<chiso_engine::dataset::DataWarning>), LoadError>) -> String {
     match result {
-        Ok((_, warnings)) => {
-            std::iter::once("ok".to_owned()).chain(warnings.iter().map(|w| format!("warning: {w}"))).collect::<Vec<_>>().join("\n")
-        }
+        Ok((_, warnings)) => std::iter::once("ok".to_owned())
+            .chain(warnings.iter().map(|w| format!("warning: {w}")))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Err(e) => {
             let rest = match &e {
                 LoadError::Invalid(problems) => problems.iter().skip(1).map(|p| format!("\nproblem: {p}")).collect(),
@@ -60,7 +61,10 @@ fn unknown_source_id() {
 #[test]
 fn duplicate_unit_id_across_groups() {
     // Unit ids are unique in the whole dataset (they go into URLs), not only within a block.
-    check("validation/duplicate_unit_id", "error: the dataset has 1 error(s): groups[1].units[0].id: unit id 'a' is used twice");
+    check(
+        "validation/duplicate_unit_id",
+        "error: the dataset has 1 error(s): groups[1].units[0].id: unit id 'a' is used twice",
+    );
 }
 
 #[test]
@@ -81,7 +85,10 @@ fn rank_beyond_the_block_size() {
 
 #[test]
 fn rank_zero() {
-    check("validation/rank_zero", "error: the dataset has 1 error(s): groups[0].units[0].observations[0].rank: ranks start at 1");
+    check(
+        "validation/rank_zero",
+        "error: the dataset has 1 error(s): groups[0].units[0].observations[0].rank: ranks start at 1",
+    );
 }
 
 /// A rank is also a length somewhere (tie tables, intervals): an absurd one is refused, not
@@ -143,14 +150,20 @@ fn unknown_schema_version() {
     check("validation/unknown_version", "error: schema_version 2 is not supported (this version of chiso reads 1)");
     // The same through `from_raw`, for callers that parse themselves.
     let raw = schema::parse(&read("validation/unknown_version")).expect("a v1-shaped file parses");
-    assert_eq!(outcome(Dataset::from_raw(raw)), "error: schema_version 2 is not supported (this version of chiso reads 1)");
+    assert_eq!(
+        outcome(Dataset::from_raw(raw)),
+        "error: schema_version 2 is not supported (this version of chiso reads 1)"
+    );
 }
 
 /// Regression: a file of another version that does not parse as v1 (here a new top-level field)
 /// was reported as "unknown field `regions`" instead of by its version.
 #[test]
 fn unknown_schema_version_with_new_fields() {
-    check("validation/unknown_version_new_field", "error: schema_version 2 is not supported (this version of chiso reads 1)");
+    check(
+        "validation/unknown_version_new_field",
+        "error: schema_version 2 is not supported (this version of chiso reads 1)",
+    );
 }
 
 #[test]

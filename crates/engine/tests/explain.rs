@@ -17,7 +17,8 @@ fn check(fixture: &str, scenario: &Scenario, unit: &str, expected: &str) {
         Ok(e) => {
             let mut out = format!("score={} offset={}", f2(e.score), f2(e.score_offset));
             for c in &e.contributions {
-                out += &format!("\n+ {} {}x{} = {}", c.component_id, f2(c.value), f2(c.weight_share), f2(c.contribution));
+                out +=
+                    &format!("\n+ {} {}x{} = {}", c.component_id, f2(c.value), f2(c.weight_share), f2(c.contribution));
             }
             for g in &e.gaps {
                 out += &format!(
@@ -126,6 +127,9 @@ fn errors() {
     check("whatif/pci_mini", &base("provinces", 2023), "zz", "error: unit 'zz' is not in this block this year");
     check("whatif/pci_mini", &base("partial", 2023), "k", "error: unit 'k': component 'c' is unknown");
     check("partial_block", &base("partial", 2023), "a", "error: the year has no weights to split the score with");
-    let s = Scenario { overrides: BTreeMap::from([(UnitId("d".into()), Override::Total(60.0))]), ..base("provinces", 2023) };
+    let s = Scenario {
+        overrides: BTreeMap::from([(UnitId("d".into()), Override::Total(60.0))]),
+        ..base("provinces", 2023)
+    };
     check("whatif/pci_mini", &s, "d", "error: unit 'd': its total was overridden; components do not explain it");
 }

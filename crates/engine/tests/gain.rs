@@ -104,7 +104,14 @@ fn other_weights_change_the_gain() {
     check_with(&m, &equal, "c", 2, Lever::Total, "exact from 50.00: needs +16.67 -> 66.67");
     // Every point is worth 10/3 now, so the fill is in component order: a has 1 point (3.33),
     // then b: 13.33 / 3.33 = 4 points.
-    check_with(&m, &equal, "c", 2, Lever::Components, "exact from 50.00: needs +16.67 -> 66.67 a+1.00->10.00 b+4.00->8.00");
+    check_with(
+        &m,
+        &equal,
+        "c",
+        2,
+        Lever::Components,
+        "exact from 50.00: needs +16.67 -> 66.67 a+1.00->10.00 b+4.00->8.00",
+    );
     // Đà Nẵng ties Cà Mau at 50: already =3rd.
     check_with(&m, &equal, "d", 3, Lever::Total, "exact from 50.00: already there");
 }
@@ -113,10 +120,26 @@ fn other_weights_change_the_gain() {
 fn components_cannot_beat_the_unexplained_part() {
     // Xuân Lộc published 49.5 with (5, 5) = 50: 0.5 below its composite. Tân Phú's 99.8 cannot
     // be reached: even (10, 10) gives 100 − 0.5 = 99.5. The total lever has no such limit.
-    check("whatif/residual", "g", 2023, "x", 1, Lever::Components, "exact from 49.50: impossible: needs 99.80 but at most 99.50");
+    check(
+        "whatif/residual",
+        "g",
+        2023,
+        "x",
+        1,
+        Lever::Components,
+        "exact from 49.50: impossible: needs 99.80 but at most 99.50",
+    );
     check("whatif/residual", "g", 2023, "x", 1, Lever::Total, "exact from 49.50: needs +50.30 -> 99.80");
     // Minh Long's 70 needs +20.5: equal worth (5 per point), so component order: a +4.1.
-    check("whatif/residual", "g", 2023, "x", 2, Lever::Components, "exact from 49.50: needs +20.50 -> 70.00 a+4.10->9.10");
+    check(
+        "whatif/residual",
+        "g",
+        2023,
+        "x",
+        2,
+        Lever::Components,
+        "exact from 49.50: needs +20.50 -> 70.00 a+4.10->9.10",
+    );
 }
 
 #[test]
@@ -130,7 +153,15 @@ fn partial_block_worst_case() {
     // The rank-only unit has no score to start from.
     check("partial_block", "partial", 2023, "c", 1, Lever::Total, "error: unit 'c' has no known score");
     // Unknown block size: no score is enough for sure.
-    check("partial_block", "unsized", 2023, "z", 1, Lever::Total, "worst-case from 72.00: impossible: block size unknown");
+    check(
+        "partial_block",
+        "unsized",
+        2023,
+        "z",
+        1,
+        Lever::Total,
+        "worst-case from 72.00: impossible: block size unknown",
+    );
 }
 
 #[test]
@@ -138,7 +169,15 @@ fn partial_block_components() {
     // pci_mini "partial": e 1st 70, f 2nd (no score), Hà Giang (g) computed 50 from (5, 5, 5),
     // Kon Tum unknown. f and Kon Tum may be anywhere below 70, so only 70 makes g 2nd — or 1st
     // — for sure: +20, all on a (5 per point): a+4.
-    check("whatif/pci_mini", "partial", 2023, "g", 2, Lever::Components, "worst-case from 50.00: needs +20.00 -> 70.00 a+4.00->9.00");
+    check(
+        "whatif/pci_mini",
+        "partial",
+        2023,
+        "g",
+        2,
+        Lever::Components,
+        "worst-case from 50.00: needs +20.00 -> 70.00 a+4.00->9.00",
+    );
     check("whatif/pci_mini", "partial", 2023, "g", 4, Lever::Components, "worst-case from 50.00: already there");
 }
 
@@ -159,22 +198,52 @@ fn hanoi_thanh_tra_to_the_top_5() {
 #[test]
 fn errors() {
     check("whatif/pci_mini", "provinces", 2023, "d", 0, Lever::Total, "error: the target rank must be at least 1");
-    check("whatif/pci_mini", "provinces", 2023, "zz", 1, Lever::Total, "error: unit 'zz' is not in this block this year");
-    check("partial_block", "partial", 2023, "d", 1, Lever::Components, "error: the year has no weights to score components with");
+    check(
+        "whatif/pci_mini",
+        "provinces",
+        2023,
+        "zz",
+        1,
+        Lever::Total,
+        "error: unit 'zz' is not in this block this year",
+    );
+    check(
+        "partial_block",
+        "partial",
+        2023,
+        "d",
+        1,
+        Lever::Components,
+        "error: the year has no weights to score components with",
+    );
     check("whatif/two_criteria", "g", 2023, "d", 1, Lever::Components, "error: unit 'd': component 'p' is unknown");
     let m = matrix("whatif/pci_mini", "provinces", 2023);
     let overridden = Scenario {
         overrides: BTreeMap::from([(UnitId("d".into()), Override::Total(55.0))]),
         ..Scenario::baseline(GroupId("provinces".into()), 2023)
     };
-    check_with(&m, &overridden, "d", 1, Lever::Components, "error: unit 'd': its total was overridden; the components lever does not apply");
+    check_with(
+        &m,
+        &overridden,
+        "d",
+        1,
+        Lever::Components,
+        "error: unit 'd': its total was overridden; the components lever does not apply",
+    );
     // In a partial block only the unit asked about may change.
     let m = matrix("partial_block", "partial", 2023);
     let others = Scenario {
         overrides: BTreeMap::from([(UnitId("a".into()), Override::Total(50.0))]),
         ..Scenario::baseline(GroupId("partial".into()), 2023)
     };
-    check_with(&m, &others, "d", 1, Lever::Total, "error: in a partially published block only the unit asked about may be changed");
+    check_with(
+        &m,
+        &others,
+        "d",
+        1,
+        Lever::Total,
+        "error: in a partially published block only the unit asked about may be changed",
+    );
     let own = Scenario {
         overrides: BTreeMap::from([(UnitId("d".into()), Override::Total(85.0))]),
         ..Scenario::baseline(GroupId("partial".into()), 2023)

@@ -129,7 +129,13 @@ enum Shown {
 }
 
 fn shown() -> impl Strategy<Value = Shown> {
-    prop_oneof![Just(Shown::Both), Just(Shown::RankOnly), Just(Shown::ScoreOnly), Just(Shown::NameOnly), Just(Shown::Unnamed)]
+    prop_oneof![
+        Just(Shown::Both),
+        Just(Shown::RankOnly),
+        Just(Shown::ScoreOnly),
+        Just(Shown::NameOnly),
+        Just(Shown::Unnamed)
+    ]
 }
 
 proptest! {

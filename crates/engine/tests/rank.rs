@@ -238,7 +238,11 @@ fn scores() -> impl Strategy<Value = Vec<f64>> {
 }
 
 fn better(a: f64, b: f64, higher_is_better: bool) -> bool {
-    if higher_is_better { a > b } else { a < b }
+    if higher_is_better {
+        a > b
+    } else {
+        a < b
+    }
 }
 
 proptest! {

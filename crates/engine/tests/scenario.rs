@@ -23,10 +23,14 @@ fn scenario(group: &str, year: i32, weights: WeightChoice, overrides: &[(&str, O
 /// A header `weights=.. reweighted=.. complete=..`, then one line per row in result order:
 /// `unit rank score basis Δscore Δrank [hyp] [ovr]`; rank as `2` or `=2`, `-` when unknown.
 fn render(r: &ScenarioResult) -> String {
-    let weights = r.weight_shares.as_ref().map_or_else(|| "-".to_owned(), |w| w.iter().map(|x| f2(*x)).collect::<Vec<_>>().join("/"));
+    let weights = r
+        .weight_shares
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |w| w.iter().map(|x| f2(*x)).collect::<Vec<_>>().join("/"));
     let mut out = format!("weights={weights} reweighted={} complete={}", r.reweighted, r.complete);
     for row in &r.rows {
-        let rank = row.rank_1_based.map_or_else(|| "-".to_owned(), |p| format!("{}{p}", if row.tied { "=" } else { "" }));
+        let rank =
+            row.rank_1_based.map_or_else(|| "-".to_owned(), |p| format!("{}{p}", if row.tied { "=" } else { "" }));
         let basis = match row.basis {
             Some(ScoreBasis::Published) => "pub",
             Some(ScoreBasis::Computed) => "calc",
@@ -143,7 +147,12 @@ fn overriding_components() {
     // Cà Mau's c from 2 to 10: +8 points × 2 score points each = +16 -> 77, 2nd (+1).
     check(
         "whatif/pci_mini",
-        &scenario("provinces", 2023, WeightChoice::Edition, &[("c", Override::Components(vec![None, None, Some(10.0)]))]),
+        &scenario(
+            "provinces",
+            2023,
+            WeightChoice::Edition,
+            &[("c", Override::Components(vec![None, None, Some(10.0)]))],
+        ),
         "
         weights=0.50/0.30/0.20 reweighted=false complete=true
         a 1 78.00 pub +0.00 +0
@@ -255,7 +264,12 @@ fn a_total_can_complete_a_block() {
     // Hà Giang computed 50, Điện Biên 70; giving Gia Lai 60 and Kon Tum 40 completes the block.
     check(
         "whatif/pci_mini",
-        &scenario("partial", 2023, WeightChoice::Edition, &[("f", Override::Total(60.0)), ("k", Override::Total(40.0))]),
+        &scenario(
+            "partial",
+            2023,
+            WeightChoice::Edition,
+            &[("f", Override::Total(60.0)), ("k", Override::Total(40.0))],
+        ),
         "
         weights=0.50/0.30/0.20 reweighted=false complete=true
         e 1 70.00 pub +0.00 +0
@@ -270,9 +284,21 @@ fn a_total_can_complete_a_block() {
 fn errors_name_the_input() {
     let pci = |weights, overrides: &[(&str, Override)]| scenario("provinces", 2023, weights, overrides);
     let cases: Vec<(&str, Scenario, &str)> = vec![
-        ("whatif/pci_mini", pci(WeightChoice::Edition, &[("d", Override::Total(101.0))]), "error: unit 'd': total 101 is outside 0..=100"),
-        ("whatif/pci_mini", pci(WeightChoice::Edition, &[("d", Override::Total(f64::NAN))]), "error: unit 'd': total NaN is outside 0..=100"),
-        ("whatif/pci_mini", pci(WeightChoice::Edition, &[("zz", Override::Total(50.0))]), "error: unit 'zz' is not in this block this year"),
+        (
+            "whatif/pci_mini",
+            pci(WeightChoice::Edition, &[("d", Override::Total(101.0))]),
+            "error: unit 'd': total 101 is outside 0..=100",
+        ),
+        (
+            "whatif/pci_mini",
+            pci(WeightChoice::Edition, &[("d", Override::Total(f64::NAN))]),
+            "error: unit 'd': total NaN is outside 0..=100",
+        ),
+        (
+            "whatif/pci_mini",
+            pci(WeightChoice::Edition, &[("zz", Override::Total(50.0))]),
+            "error: unit 'zz' is not in this block this year",
+        ),
         (
             "whatif/pci_mini",
             pci(WeightChoice::Edition, &[("c", Override::Components(vec![None, Some(11.0), None]))]),
@@ -283,7 +309,11 @@ fn errors_name_the_input() {
             pci(WeightChoice::Edition, &[("c", Override::Components(vec![None, None]))]),
             "error: unit 'c': 2 component values given, the index has 3",
         ),
-        ("whatif/pci_mini", pci(WeightChoice::Custom(vec![1.0, 1.0]), &[]), "error: 2 weights given, the index has 3 components"),
+        (
+            "whatif/pci_mini",
+            pci(WeightChoice::Custom(vec![1.0, 1.0]), &[]),
+            "error: 2 weights given, the index has 3 components",
+        ),
         (
             "whatif/pci_mini",
             pci(WeightChoice::Custom(vec![1.0, -1.0, 1.0]), &[]),

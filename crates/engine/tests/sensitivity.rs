@@ -16,7 +16,12 @@ fn cfg(n_draws: u32, concentration: f64, seed: u64, top_k: u32) -> SensitivityCo
 
 /// One line per row: `unit base=.. median=.. p05..p95 mean=.. p_top=..`.
 fn render(r: &SensitivityResult) -> String {
-    let mut out = format!("draws={} top_k={} fixed={:?}", r.n_draws, r.top_k, r.fixed_units.iter().map(|u| u.0.as_str()).collect::<Vec<_>>());
+    let mut out = format!(
+        "draws={} top_k={} fixed={:?}",
+        r.n_draws,
+        r.top_k,
+        r.fixed_units.iter().map(|u| u.0.as_str()).collect::<Vec<_>>()
+    );
     for row in &r.rows {
         out += &format!(
             "\n{} base={} median={} p05..p95={}..{} mean={:.2} p_top={:.2}",
@@ -107,13 +112,27 @@ fn high_concentration_keeps_the_order() {
 #[test]
 fn errors() {
     let bad = |n_draws, concentration, top_k, expected: &str| {
-        check("whatif/two_criteria", "g", 2023, &WeightChoice::Edition, &cfg(n_draws, concentration, 1, top_k), expected);
+        check(
+            "whatif/two_criteria",
+            "g",
+            2023,
+            &WeightChoice::Edition,
+            &cfg(n_draws, concentration, 1, top_k),
+            expected,
+        );
     };
     bad(0, 1.0, 1, "error: at least one draw is needed");
     bad(10, 0.0, 1, "error: concentration 0 must be a number > 0 (or infinity for no spread)");
     bad(10, f64::NAN, 1, "error: concentration NaN must be a number > 0 (or infinity for no spread)");
     bad(10, 1.0, 0, "error: top_k must be at least 1");
-    check("partial_block", "partial", 2023, &WeightChoice::Edition, &cfg(10, 1.0, 1, 1), "error: the block has no weights to vary");
+    check(
+        "partial_block",
+        "partial",
+        2023,
+        &WeightChoice::Edition,
+        &cfg(10, 1.0, 1, 1),
+        "error: the block has no weights to vary",
+    );
     check(
         "whatif/pci_mini",
         "partial",
@@ -122,7 +141,14 @@ fn errors() {
         &cfg(10, 1.0, 1, 1),
         "error: the block is not completely published; ranks under other weights cannot be computed",
     );
-    check("whatif/pci_mini", "provinces", 2023, &WeightChoice::Custom(vec![1.0]), &cfg(10, 1.0, 1, 1), "error: 1 weights given, the index has 3 components");
+    check(
+        "whatif/pci_mini",
+        "provinces",
+        2023,
+        &WeightChoice::Custom(vec![1.0]),
+        &cfg(10, 1.0, 1, 1),
+        "error: 1 weights given, the index has 3 components",
+    );
 }
 
 /// `rank_bounds` of `unit` rendered as `best..worst` (or the error).
@@ -158,8 +184,20 @@ fn proven_rank_bounds() {
 
 #[test]
 fn rank_bound_errors() {
-    check_bounds("whatif/two_criteria", "g", "b", &[(0.0, 1.0)], "error: 1 weight bounds given, the index has 2 components");
-    check_bounds("whatif/two_criteria", "g", "b", &[(0.6, 0.5), (0.0, 1.0)], "error: bounds 0.6..=0.5 of component 'p' must satisfy 0 <= lo <= hi <= 1");
+    check_bounds(
+        "whatif/two_criteria",
+        "g",
+        "b",
+        &[(0.0, 1.0)],
+        "error: 1 weight bounds given, the index has 2 components",
+    );
+    check_bounds(
+        "whatif/two_criteria",
+        "g",
+        "b",
+        &[(0.6, 0.5), (0.0, 1.0)],
+        "error: bounds 0.6..=0.5 of component 'p' must satisfy 0 <= lo <= hi <= 1",
+    );
     check_bounds(
         "whatif/two_criteria",
         "g",
@@ -167,7 +205,13 @@ fn rank_bound_errors() {
         &[(0.6, 0.7), (0.6, 0.7)],
         "error: no weights in the box add up to 1 (lower shares sum to 1.2, upper to 1.4)",
     );
-    check_bounds("whatif/two_criteria", "g", "zz", &[(0.0, 1.0), (0.0, 1.0)], "error: unit 'zz' is not in this block this year");
+    check_bounds(
+        "whatif/two_criteria",
+        "g",
+        "zz",
+        &[(0.0, 1.0), (0.0, 1.0)],
+        "error: unit 'zz' is not in this block this year",
+    );
 }
 
 proptest! {

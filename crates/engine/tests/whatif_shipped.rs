@@ -81,7 +81,9 @@ fn every_question_runs_on_pci_2023() {
     let q = GainQuery { unit: last.clone(), target_rank_1_based: 5, lever: Lever::Components };
     let answer = gain(&m, &base, &q).expect("answers");
     assert_eq!(answer.certainty, RankCertainty::Exact);
-    let Gain::Needed { component_increases, .. } = answer.gain else { panic!("expected a gain, got {:?}", answer.gain) };
+    let Gain::Needed { component_increases, .. } = answer.gain else {
+        panic!("expected a gain, got {:?}", answer.gain)
+    };
     let mut values: Vec<Option<f64>> = vec![None; m.n_components()];
     for inc in &component_increases {
         if let Some(slot) = values.get_mut(inc.component_idx) {

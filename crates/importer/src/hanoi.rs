@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
-    RankWord, RawDataset, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
-    RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    RankWord, RawDataset, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale, RawSource, RawUnit,
+    ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
@@ -33,14 +33,22 @@ const BLOCKS: [(&str, &str); 10] = [
 
 /// The `block` field of a record, by our group id.
 fn block_name(group: &str) -> &'static str {
-    if group == "departments" { "Khối sở, cơ quan tương đương sở" } else { "Khối UBND quận, huyện, thị xã" }
+    if group == "departments" {
+        "Khối sở, cơ quan tương đương sở"
+    } else {
+        "Khối UBND quận, huyện, thị xã"
+    }
 }
 
 /// Publisher and title of each source we cite (par_facts gives only a description); the
 /// address and date come from par_facts itself.
 const SOURCE_TITLES: [(&str, &str, &str); 11] = [
     ("nd_2021", "Nhân Dân", "Sở Tài chính, quận Cầu Giấy dẫn đầu Chỉ số cải cách hành chính năm 2021"),
-    ("ktdt_2020", "Kinh tế & Đô thị", "Hà Nội công bố Chỉ số cải cách hành chính năm 2020: Sở Tài chính và UBND quận Cầu Giấy đạt cao nhất"),
+    (
+        "ktdt_2020",
+        "Kinh tế & Đô thị",
+        "Hà Nội công bố Chỉ số cải cách hành chính năm 2020: Sở Tài chính và UBND quận Cầu Giấy đạt cao nhất",
+    ),
     ("wikilegal_2019", "WikiLegal", "Hà Nội công bố Chỉ số cải cách hành chính năm 2019 của các đơn vị, địa phương"),
     ("ttd_20240220", "Tuổi trẻ Thủ đô", "Tiếp tục đổi mới cải cách hành chính, thái độ phục vụ người dân"),
     ("vnp_en_2023", "VietnamPlus (TTXVN)", "Hanoi announces public administration reform index 2023"),
@@ -187,9 +195,8 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         });
         // The count is a number for one block, or {departments, districts} for both.
         let count_value = block.get("expected_unit_count");
-        let unit_count = count_value
-            .and_then(|c| c.as_u64().or_else(|| c.get(group).and_then(Value::as_u64)))
-            .map(|n| n as u32);
+        let unit_count =
+            count_value.and_then(|c| c.as_u64().or_else(|| c.get(group).and_then(Value::as_u64))).map(|n| n as u32);
         let unit_count_source = unit_count.and_then(|_| {
             let url = str_at(block, "expected_unit_count_source")?;
             source_id_for_url(&facts, url)
@@ -211,12 +218,12 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         let has_figures = unit_count.is_some() || stats_source.is_some();
         if has_figures {
             group_years.entry(group).or_default().push(RawGroupYear {
-            year,
-            unit_count,
-            unit_count_source: unit_count_source.clone(),
-            mean: stats.and_then(|s| f64_at(s, "average_pct")),
-            mean_change: stats.and_then(|s| f64_at(s, "change_vs_prev_year_pct_points")),
-            stats_source: stats_source.clone(),
+                year,
+                unit_count,
+                unit_count_source: unit_count_source.clone(),
+                mean: stats.and_then(|s| f64_at(s, "average_pct")),
+                mean_change: stats.and_then(|s| f64_at(s, "change_vs_prev_year_pct_points")),
+                stats_source: stats_source.clone(),
             });
         }
 
@@ -250,10 +257,7 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         }
     }
 
-    let sources = used_sources
-        .iter()
-        .map(|id| source(&facts, id))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sources = used_sources.iter().map(|id| source(&facts, id)).collect::<Result<Vec<_>, _>>()?;
 
     let mut groups = Vec::new();
     for (gid, name, roster_note) in [
@@ -314,12 +318,7 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
 }
 
 fn source_id_for_url(facts: &Value, url: &str) -> Option<String> {
-    facts
-        .get("sources")?
-        .as_object()?
-        .iter()
-        .find(|(_, s)| str_at(s, "url") == Some(url))
-        .map(|(id, _)| id.clone())
+    facts.get("sources")?.as_object()?.iter().find(|(_, s)| str_at(s, "url") == Some(url)).map(|(id, _)| id.clone())
 }
 
 fn source(facts: &Value, id: &str) -> Result<RawSource, String> {

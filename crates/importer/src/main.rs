@@ -76,8 +76,8 @@ fn dataset_output(root: &Path, name: &str, raw: &RawDataset, layout: JsonLayout)
 
 fn outputs(root: &Path, shared: &Path) -> Result<Vec<Output>, String> {
     let facts_path = shared.join("data/hanoi/par_facts.json");
-    let facts = std::fs::read_to_string(&facts_path)
-        .map_err(|e| format!("cannot read {}: {e}", facts_path.display()))?;
+    let facts =
+        std::fs::read_to_string(&facts_path).map_err(|e| format!("cannot read {}: {e}", facts_path.display()))?;
     let hanoi = hanoi::convert(&facts)?;
     let raw_dir = shared.join("data/raw");
     let pci = pci::convert(&pci::read_all(&raw_dir)?)?;

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chiso_engine::schema::{
-    RawComponent, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation,
-    RawScale, RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
+    RawComponent, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawScale, RawSource,
+    ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
 };
 
 use crate::provinces::{self, N_PROVINCES};
@@ -148,7 +148,8 @@ pub fn read_year(raw_dir: &Path, codebook: &Codebook, year: i32) -> Result<PapiY
     let path = raw_dir.join(DIR).join(format!("{year}.csv"));
     let shown = path.display().to_string();
     let mut reader = csv::Reader::from_path(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    let header: Vec<String> = reader.headers().map_err(|e| format!("{shown}: {e}"))?.iter().map(str::to_string).collect();
+    let header: Vec<String> =
+        reader.headers().map_err(|e| format!("{shown}: {e}"))?.iter().map(str::to_string).collect();
     if header.first().map(String::as_str) != Some("Province") {
         return Err(format!("{shown}: first column should be Province"));
     }

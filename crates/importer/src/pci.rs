@@ -12,8 +12,8 @@ use std::path::Path;
 
 use calamine::{Data, Range};
 use chiso_engine::schema::{
-    RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
-    RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
+    RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale, RawSource, ScoreUnit,
+    Text, WeightsStatus, SCHEMA_VERSION,
 };
 
 use crate::names::normalise;
@@ -163,7 +163,8 @@ pub fn read_summary(raw_dir: &Path, year: i32) -> Result<PciYear, String> {
             } else {
                 // The composite pair; its rank is in column X of the same row.
                 let rank = number_at(&range, row, 23).map_err(|e| format!("{what}: {e}"))?;
-                let rank = whole(rank).ok_or_else(|| format!("{what}: rank {rank} at {} is not a position", cell_name(row, 23)))?;
+                let rank = whole(rank)
+                    .ok_or_else(|| format!("{what}: rank {rank} at {} is not a position", cell_name(row, 23)))?;
                 if let Some(slot) = published.get_mut(p) {
                     *slot = Some((value, rank));
                 }
@@ -478,7 +479,8 @@ mod tests {
             assert_eq!(lookup(id).1, rank, "{id}");
         }
         // The old weights do not reproduce 2023 (Quảng Ninh 71.07, not 71.25): the weights changed.
-        let qn = y.rows.iter().find(|r| id_of(r) == "quang-ninh").map(|r| composite(&WEIGHTS_OFFICIAL_PCT, &r.sub_indices));
+        let qn =
+            y.rows.iter().find(|r| id_of(r) == "quang-ninh").map(|r| composite(&WEIGHTS_OFFICIAL_PCT, &r.sub_indices));
         assert!(qn.is_some_and(|s| (s - 71.07).abs() < 0.01), "{qn:?}");
     }
 

@@ -125,10 +125,9 @@ const ALIASES: [(&str, &str); 9] = [
 pub fn resolve(name: &str) -> Result<usize, String> {
     let key = normalise(name);
     let canonical = ALIASES.iter().find(|(alias, _)| *alias == key).map_or(key.as_str(), |(_, c)| *c);
-    PROVINCES
-        .iter()
-        .position(|p| p.name == canonical || p.name_en == canonical)
-        .ok_or_else(|| format!("province name '{name}' is not known (add it to ALIASES in provinces.rs if it is a variant)"))
+    PROVINCES.iter().position(|p| p.name == canonical || p.name_en == canonical).ok_or_else(|| {
+        format!("province name '{name}' is not known (add it to ALIASES in provinces.rs if it is a variant)")
+    })
 }
 
 /// The 63 provinces as dataset units carrying `records` — (province index, that year's record) —
@@ -180,8 +179,7 @@ pub fn check_complete(what: &str, found: &[usize]) -> Result<(), String> {
         }
         *slot = true;
     }
-    let missing: Vec<&str> =
-        PROVINCES.iter().zip(seen).filter(|(_, s)| !s).map(|(p, _)| p.name).collect();
+    let missing: Vec<&str> = PROVINCES.iter().zip(seen).filter(|(_, s)| !s).map(|(p, _)| p.name).collect();
     if found.len() != N_PROVINCES || !missing.is_empty() {
         return Err(format!(
             "{what}: expected the {N_PROVINCES} provinces, found {} (missing: {})",

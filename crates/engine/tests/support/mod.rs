@@ -26,13 +26,21 @@ pub fn matrix(fixture: &str, group: &str, year: i32) -> BlockMatrix {
 /// A number with 2 decimals, without a "-0.00".
 pub fn f2(x: f64) -> String {
     let s = format!("{x:.2}");
-    if s == "-0.00" { "0.00".to_owned() } else { s }
+    if s == "-0.00" {
+        "0.00".to_owned()
+    } else {
+        s
+    }
 }
 
 /// `f2` with a sign.
 pub fn s2(x: f64) -> String {
     let s = format!("{x:+.2}");
-    if s == "-0.00" { "+0.00".to_owned() } else { s }
+    if s == "-0.00" {
+        "+0.00".to_owned()
+    } else {
+        s
+    }
 }
 
 /// `-` for `None`.
@@ -72,10 +80,8 @@ pub struct BlockSpec {
 impl BlockSpec {
     pub fn dataset(&self) -> Dataset {
         let comp_ids: Vec<String> = (0..self.weights.len()).map(|i| format!("c{i}")).collect();
-        let components: Vec<Value> = comp_ids
-            .iter()
-            .map(|id| json!({ "id": id, "name": { "vi": id }, "max": 10.0 }))
-            .collect();
+        let components: Vec<Value> =
+            comp_ids.iter().map(|id| json!({ "id": id, "name": { "vi": id }, "max": 10.0 })).collect();
         let units: Vec<Value> = self
             .units
             .iter()
@@ -128,7 +134,8 @@ impl BlockSpec {
             "editions": editions,
             "groups": [group]
         });
-        let (ds, _warnings) = Dataset::from_json(&file.to_string()).unwrap_or_else(|e| panic!("generated block: {e}\n{file}"));
+        let (ds, _warnings) =
+            Dataset::from_json(&file.to_string()).unwrap_or_else(|e| panic!("generated block: {e}\n{file}"));
         ds
     }
 
