@@ -4,7 +4,7 @@
 #   make setup   install pinned tools (trunk, wasm-bindgen, chromium, npm packages) if missing
 #   make build   release build of the site into dist/       (PUBLIC_URL=/sub/ for a sub-path)
 #   make run     build, then serve dist/ at http://127.0.0.1:8080/
-#   make test    native tests, dataset check, build, browser tests  (what CI runs: .ci/run)
+#   make test    fmt and clippy gates, native tests, dataset check, build, browser tests (.ci/run)
 #   make bench   what a first visit downloads (raw, gzip); then engine speed natively, as wasm in
 #                headless Chromium and against a JavaScript peer (figures only, no assertions)
 #   make data    regenerate public/data/ with the importer
@@ -34,6 +34,8 @@ run: build
 	$(ENV) node scripts/serve.mjs --host $(HOST) --port $(PORT) dist
 
 test: setup
+	$(ENV) cargo fmt --all --check
+	$(ENV) cargo clippy --workspace --all-targets -- -D warnings
 	$(ENV) cargo test -p chiso-engine -p chiso-importer
 	$(ENV) cargo run -p chiso-importer -- --check
 	$(TRUNK_BUILD)

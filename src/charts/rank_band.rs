@@ -67,11 +67,11 @@ pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
         };
         for (item, row) in items.iter_mut().zip(rows) {
             let value = item.take();
-            let mut obj = json!({ "value": value, "name": row.tooltip });
-            if series_idx == 1 && row.selected {
-                obj["itemStyle"] = json!({ "color": theme.bar_selected });
-            }
-            *item = obj;
+            *item = if series_idx == 1 && row.selected {
+                json!({ "value": value, "name": row.tooltip, "itemStyle": { "color": theme.bar_selected } })
+            } else {
+                json!({ "value": value, "name": row.tooltip })
+            };
         }
     }
     // The axis runs to N + 0.5 so the last rank's band fits; its end is not a rank to label.

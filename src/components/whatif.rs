@@ -78,7 +78,7 @@ pub fn WhatIfView(
                 let current = s.unit.clone();
                 let mut units: Vec<(UnitId, String)> =
                     s.matrix.units().iter().map(|u| (u.id.clone(), names(&u.id))).collect();
-                units.sort_by(|a, b| chiso_engine::search::fold(&a.1).cmp(&chiso_engine::search::fold(&b.1)));
+                units.sort_by_key(|u| chiso_engine::search::fold(&u.1));
                 Some(
                     units
                         .into_iter()
