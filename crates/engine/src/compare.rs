@@ -57,6 +57,53 @@ impl Comparison {
     pub fn ranked_both(&self) -> impl Iterator<Item = &CompareRow> {
         self.rows.iter().filter(|r| r.from_rank.is_some() && r.to_rank.is_some())
     }
+
+    /// The slope chart's lines: every unit ranked in both years, in row order; each labelled
+    /// when there are at most [`LABEL_ALL_UP_TO`] lines, else only the [`N_MOVERS_LABELLED`]
+    /// biggest climbers and fallers.
+    pub fn slope_lines(&self) -> Vec<SlopeLine<'_>> {
+        let movers: Vec<&UnitId> = self
+            .climbers(N_MOVERS_LABELLED)
+            .into_iter()
+            .chain(self.fallers(N_MOVERS_LABELLED))
+            .map(|r| &r.unit_id)
+            .collect();
+        let label_all = self.ranked_both().count() <= LABEL_ALL_UP_TO;
+        self.rows
+            .iter()
+            .filter_map(|row| {
+                let (from_rank, to_rank) = (row.from_rank?, row.to_rank?);
+                let labelled = label_all || movers.contains(&&row.unit_id);
+                Some(SlopeLine { row, from_rank, to_rank, labelled })
+            })
+            .collect()
+    }
+
+    /// Rank positions the slope chart's axis spans: the block size in the later year, or the
+    /// largest rank drawn if that is larger (or the size unknown); at least 1.
+    pub fn n_positions(&self, unit_count: Option<u32>) -> u32 {
+        let max_rank = self.ranked_both().filter_map(|r| r.from_rank.max(r.to_rank)).max().unwrap_or(1);
+        unit_count.unwrap_or(0).max(max_rank)
+    }
+}
+
+/// Slope charts label every line up to this many lines.
+pub const LABEL_ALL_UP_TO: usize = 12;
+
+/// Past [`LABEL_ALL_UP_TO`] lines, this many climbers and this many fallers are labelled.
+pub const N_MOVERS_LABELLED: usize = 3;
+
+/// One line of the slope chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SlopeLine<'a> {
+    /// The unit's row.
+    pub row: &'a CompareRow,
+    /// Rank in the base year.
+    pub from_rank: u32,
+    /// Rank in the later year.
+    pub to_rank: u32,
+    /// True when the line carries its name.
+    pub labelled: bool,
 }
 
 /// Compare a group's ranking in `from` with `to`. `None` when either year has no ranking.

@@ -61,6 +61,31 @@ pub struct Explanation {
     pub gaps: Vec<ComponentGap>,
 }
 
+/// Gaps smaller than this many score points are not worth telling a reader about.
+pub const MIN_GAP_TOLD_SCORE_POINTS: f64 = 0.005;
+
+/// At most this many gaps are told in the explanation's sentence.
+pub const MAX_GAPS_TOLD: usize = 2;
+
+/// What the explanation's sentence tells: the component that contributes most, and the widest
+/// gaps to the block's best worth telling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Headline<'a> {
+    /// The largest contribution (the last one in component order among equals).
+    pub top: Option<&'a ComponentContribution>,
+    /// Up to [`MAX_GAPS_TOLD`] gaps over [`MIN_GAP_TOLD_SCORE_POINTS`], widest first.
+    pub gaps: [Option<&'a ComponentGap>; MAX_GAPS_TOLD],
+}
+
+impl Explanation {
+    /// What a one-sentence explanation should say.
+    pub fn headline(&self) -> Headline<'_> {
+        let top = self.contributions.iter().max_by(|a, b| a.contribution.total_cmp(&b.contribution));
+        let mut told = self.gaps.iter().filter(|g| g.gap_score_points > MIN_GAP_TOLD_SCORE_POINTS);
+        Headline { top, gaps: [told.next(), told.next()] }
+    }
+}
+
 /// Why a unit cannot be explained.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ExplainError {

@@ -149,6 +149,81 @@ pub fn competition_ranks(scores: &[f64], higher_is_better: bool) -> Vec<u32> {
     ranks
 }
 
+/// Where a unit's published rank puts it, for showing one record (the unit card).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedPlace {
+    /// A position, of a block of `unit_count` units when known ("hạng 3/22"). A source that
+    /// said "last" of a block of known size gives that size as the position.
+    Position {
+        /// The position, 1-based.
+        rank_1_based: u32,
+        /// The block size that year, if published.
+        unit_count: Option<u32>,
+    },
+    /// The source said "last" and the block size is not known.
+    LastOfUnknownCount,
+}
+
+/// Where `rank` puts a unit in a block of `unit_count` units; `None` without a published rank.
+pub fn published_place(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<PublishedPlace> {
+    let rank = rank?;
+    Some(match position_of(Some(rank), unit_count) {
+        Some((rank_1_based, _)) => PublishedPlace::Position { rank_1_based, unit_count },
+        None => PublishedPlace::LastOfUnknownCount,
+    })
+}
+
+/// One line of a ranking's summary, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SummaryLine {
+    /// The published block average, with its published change on the year before.
+    Mean {
+        /// The average.
+        mean: f64,
+        /// Its change, when published.
+        change: Option<f64>,
+        /// The year before, when the dataset has it.
+        prev_year: Option<i32>,
+    },
+    /// Totals computed from published components (never counted as published).
+    Computed {
+        /// How many.
+        n_computed: usize,
+    },
+    /// How many of the block's units have a published score.
+    Coverage {
+        /// Units with a score.
+        n_scored: usize,
+        /// Block size, when published.
+        unit_count: Option<u32>,
+        /// True when every unit has a score.
+        complete: bool,
+    },
+}
+
+impl Ranking {
+    /// What the summary says: the published average if any; computed totals said to be
+    /// computed; the coverage unless every score was computed in a complete block (then the
+    /// computed line says it all).
+    pub fn summary_lines(&self) -> Vec<SummaryLine> {
+        let mut lines = Vec::new();
+        if let Some(mean) = self.published_mean {
+            lines.push(SummaryLine::Mean { mean, change: self.published_mean_change, prev_year: self.prev_year });
+        }
+        if self.n_computed_scores > 0 {
+            lines.push(SummaryLine::Computed { n_computed: self.n_computed_scores });
+        }
+        if self.n_computed_scores == 0 || !self.complete {
+            lines.push(SummaryLine::Coverage {
+                n_scored: self.n_scored,
+                unit_count: self.unit_count,
+                complete: self.complete,
+            });
+        }
+        lines
+    }
+}
+
 /// Resolve a published rank to a position, given the block size that year.
 fn position_of(rank: Option<PublishedRank>, unit_count: Option<u32>) -> Option<(u32, bool)> {
     match rank? {
