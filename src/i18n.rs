@@ -3,12 +3,9 @@
 //! A module of our own rather than an i18n crate: the app has a few dozen strings in two
 //! languages, and plain `match` arms keep the wasm small and every string greppable.
 
-use chiso_engine::dataset::UnitId;
 use chiso_engine::format::{self, Lang};
-use chiso_engine::gain::{Gain, ImpossibleReason, RankCertainty};
-use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::scenario_link::LinkMismatch;
-use chiso_engine::schema::{ScoreUnit, Text, UnitKind};
+use chiso_engine::schema::{Text, UnitKind};
 use chiso_engine::view_state::View;
 
 /// Fixed strings of the interface.
@@ -716,9 +713,6 @@ pub fn computed_title(lang: Lang) -> &'static str {
 
 // ---- Generated sentences and labels of the what-if, robustness and navigation views ----
 
-/// Overrides that apply a gain answer: (unit, component, value).
-pub type Apply = Vec<(String, Option<String>, f64)>;
-
 pub fn mismatch_text(m: &LinkMismatch, lang: Lang) -> String {
     match (m, lang) {
         (LinkMismatch::UnknownUnit(u), Lang::Vi) => format!("set: không có đơn vị '{u}' trong khối và năm này"),
@@ -731,156 +725,6 @@ pub fn mismatch_text(m: &LinkMismatch, lang: Lang) -> String {
         (LinkMismatch::OutOfRange(e), Lang::Vi) => format!("set: '{e}' nằm ngoài thang điểm, bị bỏ qua"),
         (LinkMismatch::OutOfRange(e), Lang::En) => format!("set: '{e}' is outside the scale and was ignored"),
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn gain_sentence(
-    name: &str,
-    k: u32,
-    g: &Gain,
-    certainty: RankCertainty,
-    current: f64,
-    unit_fmt: ScoreUnit,
-    lang: Lang,
-    m: &BlockMatrix,
-    unit: &UnitId,
-) -> (String, Option<Apply>) {
-    let sure = match (certainty, lang) {
-        (RankCertainty::WorstCase, Lang::Vi) => " (chắc chắn, kể cả khi các điểm chưa công bố cao nhất có thể)",
-        (RankCertainty::WorstCase, Lang::En) => {
-            " (for certain, even if every unpublished score is as high as it could be)"
-        }
-        (RankCertainty::Exact, _) => "",
-    };
-    match g {
-        Gain::AlreadyThere => (
-            match lang {
-                Lang::Vi => format!("{name} đã ở trong nhóm {k} đứng đầu{sure}."),
-                Lang::En => format!("{name} is already in the top {k}{sure}."),
-            },
-            None,
-        ),
-        Gain::Needed { delta, new_score, component_increases } => {
-            let base = match lang {
-                Lang::Vi => format!(
-                    "Để vào nhóm {k} đứng đầu, {name} cần thêm {} điểm, từ {} lên {}{sure}.",
-                    format::number(delta.abs(), 2, lang),
-                    format::score(current, unit_fmt, lang),
-                    format::score(*new_score, unit_fmt, lang)
-                ),
-                Lang::En => format!(
-                    "To reach the top {k}, {name} needs {} more points, from {} to {}{sure}.",
-                    format::number(delta.abs(), 2, lang),
-                    format::score(current, unit_fmt, lang),
-                    format::score(*new_score, unit_fmt, lang)
-                ),
-            };
-            if component_increases.is_empty() {
-                return (base, Some(vec![(unit.0.clone(), None, (new_score * 1e4).ceil() / 1e4)]));
-            }
-            let comps = m.components();
-            let parts: Vec<String> = component_increases
-                .iter()
-                .map(|c| {
-                    let cname = comps.get(c.component_idx).map(|x| text(&x.name, lang).to_string()).unwrap_or_default();
-                    format!(
-                        "{cname} +{} (→ {})",
-                        format::number(c.increase, 2, lang),
-                        format::number(c.new_value, 2, lang)
-                    )
-                })
-                .collect();
-            let lead = match lang {
-                Lang::Vi => " Cách ít thay đổi nhất: ",
-                Lang::En => " The smallest change: ",
-            };
-            // Rounded up to 4 decimals so the link stays short and the target is still reached.
-            let apply = component_increases
-                .iter()
-                .map(|c| (unit.0.clone(), Some(c.component_id.clone()), (c.new_value * 1e4).ceil() / 1e4))
-                .collect();
-            (format!("{base}{lead}{}.", parts.join("; ")), Some(apply))
-        }
-        Gain::Impossible { reason } => (
-            match (reason, lang) {
-                (ImpossibleReason::BlockSizeUnknown, Lang::Vi) => {
-                    format!("Không thể chắc chắn {name} vào nhóm {k} đứng đầu: không biết khối có bao nhiêu đơn vị.")
-                }
-                (ImpossibleReason::BlockSizeUnknown, Lang::En) => {
-                    format!("No score makes the top {k} certain for {name}: the block's size is unknown.")
-                }
-                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::Vi) => format!(
-                    "Không thể: kể cả khi mọi chỉ số thành phần đạt tối đa, {name} chỉ được {} trong khi cần {}.",
-                    format::score(*max_score, unit_fmt, lang),
-                    format::score(*needed_score, unit_fmt, lang)
-                ),
-                (ImpossibleReason::ComponentsAtMax { needed_score, max_score }, Lang::En) => format!(
-                    "Impossible: even with every sub-index at its maximum, {name} would score {} and needs {}.",
-                    format::score(*max_score, unit_fmt, lang),
-                    format::score(*needed_score, unit_fmt, lang)
-                ),
-            },
-            None,
-        ),
-    }
-}
-
-/// One sentence, as a journalist would write it, from the explanation's numbers.
-pub fn explain_sentence(
-    e: &chiso_engine::explain::Explanation,
-    name_of: &dyn Fn(&str) -> String,
-    lang: Lang,
-) -> String {
-    let best = e.contributions.iter().max_by(|a, b| a.contribution.total_cmp(&b.contribution));
-    let gaps: Vec<_> = e.gaps.iter().filter(|g| g.gap_score_points > 0.005).take(2).collect();
-    let mut s = match (best, lang) {
-        (Some(b), Lang::Vi) => format!(
-            "Chỉ số thành phần đóng góp nhiều điểm nhất là {} ({} điểm).",
-            name_of(&b.component_id),
-            format::number(b.contribution, 2, lang)
-        ),
-        (Some(b), Lang::En) => format!(
-            "The sub-index that contributes most is {} ({} points).",
-            name_of(&b.component_id),
-            format::number(b.contribution, 2, lang)
-        ),
-        (None, _) => String::new(),
-    };
-    if let Some(g) = gaps.first() {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!(
-                "Khoảng cách lớn nhất so với đơn vị dẫn đầu là ở {}: {} so với {}, tương đương {} điểm tổng.",
-                name_of(&g.component_id),
-                format::number(g.value, 2, lang),
-                format::number(g.block_best, 2, lang),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-            Lang::En => format!(
-                "The widest gap to the block's best is on {}: {} against {}, worth {} points of the total.",
-                name_of(&g.component_id),
-                format::number(g.value, 2, lang),
-                format::number(g.block_best, 2, lang),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-        });
-    }
-    if let Some(g) = gaps.get(1) {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!(
-                "Tiếp theo là {} ({} điểm).",
-                name_of(&g.component_id),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-            Lang::En => format!(
-                "Next comes {} ({} points).",
-                name_of(&g.component_id),
-                format::number(g.gap_score_points, 2, lang)
-            ),
-        });
-    }
-    s
 }
 
 pub fn spread_label(spread: u32, lang: Lang) -> String {
@@ -967,4 +811,26 @@ pub fn card_close(lang: Lang) -> &'static str {
         Lang::Vi => "Đóng",
         Lang::En => "Close",
     }
+}
+
+pub use crate::i18n_rules::*;
+
+/// A dataset warning (the engine's words until they are worded here).
+pub fn data_warning(w: &chiso_engine::dataset::DataWarning, _lang: Lang) -> String {
+    w.to_string()
+}
+
+/// Why "what it takes" has no answer.
+pub fn gain_error(e: &chiso_engine::gain::GainError, _lang: Lang) -> String {
+    e.to_string()
+}
+
+/// Why a what-if could not be worked out.
+pub fn scenario_error(e: &chiso_engine::scenario::ScenarioError, _lang: Lang) -> String {
+    e.to_string()
+}
+
+/// Why the robustness run could not be done.
+pub fn sensitivity_error(e: &chiso_engine::sensitivity::SensitivityError, _lang: Lang) -> String {
+    e.to_string()
 }

@@ -26,6 +26,26 @@ pub struct BarRow {
     pub selected: bool,
 }
 
+impl BarRow {
+    /// The one bar-row constructor: "=3. Name" (a shared rank), "3. Name", or the name alone when
+    /// the rank is not known; the score as the reader writes it.
+    pub fn ranked(
+        rank: Option<(u32, bool)>,
+        name: &str,
+        value: f64,
+        unit: chiso_engine::schema::ScoreUnit,
+        lang: chiso_engine::format::Lang,
+        selected: bool,
+    ) -> BarRow {
+        let label = match rank {
+            Some((p, true)) => format!("={p}. {name}"),
+            Some((p, false)) => format!("{p}. {name}"),
+            None => name.to_owned(),
+        };
+        BarRow { label, value, value_text: chiso_engine::format::score(value, unit, lang), selected }
+    }
+}
+
 /// What the chart needs besides the rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarSpec {

@@ -1,38 +1,25 @@
 //! The year comparison view: a slope chart of ranks between two years, the biggest climbers and
 //! fallers in words, and the table of every unit in both years.
 
-use std::sync::Arc;
-
 use chiso_engine::compare::{compare, CompareRow, Comparison};
-use chiso_engine::dataset::Dataset;
 use chiso_engine::format::{self, Lang};
-use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 
 use crate::charts::slope::{self, SlopeRow};
 use crate::charts::EChart;
-use crate::components::explorer::Resolved;
+use crate::components::context::Ctx;
+use crate::components::rank_change::RankChange;
 use crate::i18n::{self, msg};
 use crate::theme;
 
-/// How many climbers and fallers are named and labelled.
-const N_MOVERS: usize = 3;
-
 /// The comparison view.
 #[component]
-pub fn CompareView(
-    ds: Arc<Dataset>,
-    view: RwSignal<ViewState>,
-    resolved: Memo<Resolved>,
-    lang: Memo<Lang>,
-) -> impl IntoView {
+pub fn CompareView(ctx: Ctx) -> impl IntoView {
+    let (view, resolved, lang) = (ctx.view, ctx.resolved, ctx.lang);
+    let ds = ctx.ds();
     let unit_fmt = ds.index.unit;
-    // Base year: the link's `from` when it is an earlier year of this group, else the year before.
-    let from_year = Memo::new(move |_| {
-        let (year, years) = resolved.with(|r| (r.year, r.years.clone()));
-        let asked = view.with(|v| v.from).filter(|f| *f < year && years.contains(f));
-        asked.or_else(|| years.iter().copied().find(|y| *y < year))
-    });
+    // Base year: the resolver's (the link's `from` when it is an earlier year, else the year before).
+    let from_year = Memo::new(move |_| resolved.with(|r| r.from));
     let comparison: Memo<Option<Comparison>> = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -51,26 +38,20 @@ pub fn CompareView(
     let slope_rows = Memo::new(move |_| {
         comparison.with(|c| {
             let Some(c) = c else { return Vec::new() };
-            let movers: Vec<_> =
-                c.climbers(N_MOVERS).into_iter().chain(c.fallers(N_MOVERS)).map(|r| r.unit_id.clone()).collect();
-            let n_both = c.ranked_both().count();
-            c.ranked_both()
-                .filter_map(|r| {
-                    Some(SlopeRow {
-                        name: r.name.clone(),
-                        from_rank: r.from_rank?,
-                        to_rank: r.to_rank?,
-                        label: format!("{}: {} → {}", r.name, r.from_rank?, r.to_rank?),
-                        labelled: n_both <= 12 || movers.contains(&r.unit_id),
-                    })
+            c.slope_lines()
+                .into_iter()
+                .map(|l| SlopeRow {
+                    name: l.row.name.clone(),
+                    from_rank: l.from_rank,
+                    to_rank: l.to_rank,
+                    label: format!("{}: {} → {}", l.row.name, l.from_rank, l.to_rank),
+                    labelled: l.labelled,
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let n_positions = Memo::new(move |_| {
-        let max_rank = slope_rows.with(|rows| rows.iter().map(|r| r.from_rank.max(r.to_rank)).max().unwrap_or(1));
-        unit_count.get().unwrap_or(0).max(max_rank)
-    });
+    let n_positions =
+        Memo::new(move |_| comparison.with(|c| c.as_ref().map_or(1, |c| c.n_positions(unit_count.get()))));
     let option = Signal::derive(move || {
         let years = (from_year.get().unwrap_or_default(), resolved.with(|r| r.year));
         slope_rows.with(|rows| slope::option(rows, years, n_positions.get(), &palette.get()))
@@ -159,10 +140,7 @@ fn cell(rank: Option<u32>, score: Option<f64>, unit: chiso_engine::schema::Score
 }
 
 fn compare_row(r: &CompareRow, unit: chiso_engine::schema::ScoreUnit, lang: Lang) -> impl IntoView {
-    let change = r.rank_change.map(|d| {
-        let class = match d.signum() { 1 => "up", -1 => "down", _ => "same" };
-        view! { <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>{format::rank_change(d, lang)}</span> }
-    });
+    let change = r.rank_change.map(|delta| view! { <RankChange delta lang show_same=true /> });
     let score_change = r.score_change.map(|c| format::signed(c, 2, lang));
     let nothing = change.is_none() && score_change.is_none();
     view! {

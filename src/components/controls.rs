@@ -10,8 +10,8 @@ use chiso_engine::schema::UnitKind;
 use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
-use crate::components::explorer::Resolved;
 use crate::i18n::{self, msg};
+use chiso_engine::resolve::Resolved;
 
 const LIMITS: [Limit; 4] = [Limit::Top(5), Limit::Top(10), Limit::Bottom(5), Limit::Bottom(10)];
 

@@ -1,33 +1,29 @@
 //! The ranking table: every unit of the block with its rank, score and change against the
 //! previous year — the accessible twin of the chart. Unpublished scores say so; never zero.
 
-use std::sync::Arc;
-
-use chiso_engine::dataset::{Dataset, UnitId};
+use chiso_engine::dataset::UnitId;
 use chiso_engine::format::{self, Lang};
-use chiso_engine::rank::{Ranking, RankingRow};
+use chiso_engine::rank::RankingRow;
 use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 
+use crate::components::context::Ctx;
+use crate::components::rank_change::RankChange;
+use crate::components::ranking_view::RankingData;
 use crate::i18n::{self, msg};
 
 /// The table of the current ranking (after filters).
 #[component]
-pub fn RankingTable(
-    ds: Arc<Dataset>,
-    ranking: Memo<Option<Ranking>>,
-    rows: Memo<Vec<RankingRow>>,
-    filtered: Memo<bool>,
-    view: RwSignal<ViewState>,
-    lang: Memo<Lang>,
-) -> impl IntoView {
-    let unit_fmt = ds.index.unit;
+pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
+    let RankingData { ranking, rows, filtered } = data;
+    let (view, lang) = (ctx.view, ctx.lang);
+    let unit_fmt = ctx.ds.with_value(|ds| ds.index.unit);
     let prev_year = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.prev_year)));
     let year = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.year).unwrap_or_default()));
     let unit_count = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.unit_count)));
 
     let body = {
-        let ds = ds.clone();
+        let ds = ctx.ds();
         move || {
             let lang = lang.get();
             let selected = view.with(|v| v.unit.clone());
@@ -43,7 +39,8 @@ pub fn RankingTable(
                         .and_then(|o| o.note.as_ref())
                         .map(|n| i18n::text(n, lang).to_string());
                     let is_selected = selected.as_deref() == Some(row.unit_id.0.as_str());
-                    table_row(&row, note, is_selected, has_prev, count, unit_fmt, lang, view)
+                    let shown = RowShown { note, selected: is_selected, has_prev, unit_count: count, unit_fmt, lang };
+                    table_row(&row, shown, view)
                 })
                 .collect_view()
         }
@@ -94,17 +91,18 @@ pub fn RankingTable(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn table_row(
-    row: &RankingRow,
+/// How one row is shown, besides the row itself.
+struct RowShown {
     note: Option<String>,
     selected: bool,
     has_prev: bool,
     unit_count: Option<u32>,
     unit_fmt: chiso_engine::schema::ScoreUnit,
     lang: Lang,
-    view: RwSignal<ViewState>,
-) -> impl IntoView {
+}
+
+fn table_row(row: &RankingRow, shown: RowShown, view: RwSignal<ViewState>) -> impl IntoView {
+    let RowShown { note, selected, has_prev, unit_count, unit_fmt, lang } = shown;
     let m = msg(lang);
     let rank = match row.rank {
         Some(p) => format::rank_label(&p, unit_count, lang),
@@ -123,19 +121,7 @@ fn table_row(
     };
     let change = has_prev.then(|| {
         let score_change = row.score_change.map(|c| format::signed(c, 2, lang));
-        let rank_change = row.rank_change.map(|d| {
-            let class = match d.signum() {
-                1 => "up",
-                -1 => "down",
-                _ => "same",
-            };
-            view! {
-                <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>
-                    {format::rank_change(d, lang)}
-                    <span class="visually-hidden">{format!(" ({})", format::rank_change_text(d, lang))}</span>
-                </span>
-            }
-        });
+        let rank_change = row.rank_change.map(|delta| view! { <RankChange delta lang show_same=true /> });
         let nothing = score_change.is_none() && rank_change.is_none();
         view! {
             <td class="num change">

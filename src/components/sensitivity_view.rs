@@ -2,99 +2,34 @@
 //! around the current weights give each unit a median rank, a 5–95% band and a chance of the top
 //! k; proven bounds give the best and worst rank under any weights in a box around them.
 
-use std::sync::Arc;
-
-use chiso_engine::dataset::{Dataset, UnitId};
+use chiso_engine::dataset::UnitId;
 use chiso_engine::format::{self, Lang};
 use chiso_engine::matrix::BlockMatrix;
-use chiso_engine::scenario::resolve_shares;
-use chiso_engine::scenario_link::weight_choice;
-use chiso_engine::sensitivity::{rank_bounds, simulate, RankBounds, SensitivityConfig, SensitivityResult};
-use chiso_engine::view_state::ViewState;
+use chiso_engine::robustness::{box_fraction, concentration, robustness, Robustness, N_DRAWS};
 use leptos::prelude::*;
 
 use crate::charts::rank_band::{self, BandRow};
 use crate::charts::EChart;
-use crate::components::explorer::Resolved;
+use crate::components::context::Ctx;
 use crate::i18n::{self, msg, whatif};
 use crate::theme;
 
-/// Weight draws per run: enough for stable 5–95% bands, a few milliseconds in the browser.
-const N_DRAWS: u32 = 10_000;
-/// Fixed seed: the same link always shows the same bands.
-const SEED: u64 = 20_240_220;
-
-/// Dirichlet concentration for the link's `spread` (0 = no uncertainty).
-fn concentration(spread: u32) -> f64 {
-    if spread == 0 {
-        f64::INFINITY
-    } else {
-        10_000.0 / f64::from(spread * spread)
-    }
-}
-
-/// The box of weights for the proven bounds: each share ± (5 × spread)%, at most ±100%.
-fn weight_box(shares: &[f64], spread: u32) -> Vec<(f64, f64)> {
-    let r = (f64::from(spread) * 5.0 / 100.0).min(1.0);
-    shares.iter().map(|s| ((s * (1.0 - r)).max(0.0), (s * (1.0 + r)).min(1.0))).collect()
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Run {
-    result: SensitivityResult,
-    bounds: Vec<(UnitId, RankBounds)>,
-    n_units: u32,
-}
-
 /// The robustness view.
 #[component]
-pub fn SensitivityView(
-    ds: Arc<Dataset>,
-    view: RwSignal<ViewState>,
-    resolved: Memo<Resolved>,
-    lang: Memo<Lang>,
-) -> impl IntoView {
+pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
+    let (view, resolved, lang) = (ctx.view, ctx.resolved, ctx.lang);
     let spread = Memo::new(move |_| view.with(|v| v.spread));
     let k = Memo::new(move |_| view.with(|v| v.k));
     let weights = Memo::new(move |_| view.with(|v| v.weights.clone()));
-    let run: Memo<Option<Result<Run, String>>> = {
-        let ds = ds.clone();
-        Memo::new(move |_| {
-            let (group, year) = resolved.with(|r| (r.group.clone(), r.year));
-            let m = BlockMatrix::new(&ds, &group, year).ok()?;
-            if m.components().is_empty() {
-                return None;
-            }
-            let (choice, _) = weight_choice(&m, &weights.get());
-            let cfg = SensitivityConfig {
-                n_draws: N_DRAWS,
-                concentration: concentration(spread.get()),
-                seed: SEED,
-                top_k: k.get(),
-            };
-            let result = match simulate(&m, &choice, &cfg) {
-                Ok(r) => r,
-                Err(e) => return Some(Err(e.to_string())),
-            };
-            let shares = resolve_shares(&m, &choice).ok().flatten().unwrap_or_default();
-            let bx = weight_box(&shares, spread.get());
-            let bounds = result
-                .rows
-                .iter()
-                .filter_map(|r| rank_bounds(&m, &r.unit_id, &bx).ok().map(|b| (r.unit_id.clone(), b)))
-                .collect();
-            let n_units = u32::try_from(m.n_units()).unwrap_or(u32::MAX);
-            Some(Ok(Run { result, bounds, n_units }))
-        })
-    };
-    let name = {
-        let ds = ds.clone();
-        move |id: &UnitId| ds.unit(id).map(|u| u.name.clone()).unwrap_or_else(|| id.0.clone())
-    };
+    let run: Memo<Option<Result<Robustness, String>>> = Memo::new(move |_| {
+        let m = resolved.with(|r| ctx.ds.with_value(|ds| BlockMatrix::new(ds, &r.group, r.year).ok()))?;
+        let lang = lang.get();
+        robustness(&m, &weights.get(), spread.get(), k.get()).map(|r| r.map_err(|e| i18n::sensitivity_error(&e, lang)))
+    });
+    let name = move |id: &UnitId| ctx.unit_name(id);
 
     let palette = theme::palette();
     let band_rows = {
-        let name = name.clone();
         Memo::new(move |_| {
             let lang = lang.get();
             let selected = view.with(|v| v.unit.clone());
@@ -141,12 +76,11 @@ pub fn SensitivityView(
     });
 
     let headline = {
-        let name = name.clone();
         move || {
             let lang = lang.get();
             run.with(|r| {
                 let Some(Ok(run)) = r else { return None };
-                let stable = run.result.rows.iter().filter(|r| r.p05_rank_1_based == r.p95_rank_1_based).count();
+                let stable = run.n_stable;
                 let first = run.result.rows.first()?;
                 let first_name = name(&first.unit_id);
                 let p = format::number(first.p_top_k * 100.0, 0, lang);
@@ -177,7 +111,6 @@ pub fn SensitivityView(
     };
 
     let table = {
-        let name = name.clone();
         move || {
             let lang = lang.get();
             let k = k.get();
@@ -194,10 +127,8 @@ pub fn SensitivityView(
                         .iter()
                         .map(|row| {
                             let bounds = run
-                                .bounds
-                                .iter()
-                                .find(|(id, _)| id == &row.unit_id)
-                                .map(|(_, b)| format!("{}–{}", b.best_bound_1_based, b.worst_bound_1_based));
+                                .bounds_of(&row.unit_id)
+                                .map(|b| format!("{}–{}", b.best_bound_1_based, b.worst_bound_1_based));
                             view! {
                                 <tr data-testid="sensitivity-row" data-unit=row.unit_id.0.clone()>
                                     <th scope="row" class="unit"><span class="name">{name(&row.unit_id)}</span></th>
@@ -254,7 +185,7 @@ pub fn SensitivityView(
                 <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             </Show>
             {table}
-            <p class="muted method">{move || i18n::method_note(N_DRAWS, concentration(spread.get()), (f64::from(spread.get()) * 5.0).min(100.0), lang.get())}</p>
+            <p class="muted method">{move || i18n::method_note(N_DRAWS, concentration(spread.get()), box_fraction(spread.get()) * 100.0, lang.get())}</p>
         </section>
     }
 }

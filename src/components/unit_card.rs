@@ -1,21 +1,23 @@
 //! The selected unit, in the ranking view: every year's published record with its source, and
 //! a way on to the what-if view for that unit ("why is this unit last? what would it take?").
 
-use std::sync::Arc;
-
-use chiso_engine::dataset::{Dataset, PublishedRank, UnitId};
-use chiso_engine::format::{self, Lang};
-use chiso_engine::view_state::{View, ViewState};
+use chiso_engine::dataset::UnitId;
+use chiso_engine::format;
+use chiso_engine::rank::{published_place, PublishedPlace};
+use chiso_engine::view_state::View;
 use leptos::prelude::*;
 
+use crate::components::context::Ctx;
 use crate::i18n::{self, msg};
 
 /// The card, shown while a unit is selected.
 #[component]
-pub fn UnitCard(ds: Arc<Dataset>, view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
+pub fn UnitCard(ctx: Ctx) -> impl IntoView {
+    let (view, lang) = (ctx.view, ctx.lang);
     let selected = Memo::new(move |_| view.with(|v| v.unit.clone()));
     move || {
         let lang = lang.get();
+        let ds = ctx.ds();
         let id = selected.get()?;
         let unit = ds.unit(&UnitId(id))?;
         let group = ds.group(&unit.group)?;
@@ -26,14 +28,12 @@ pub fn UnitCard(ds: Arc<Dataset>, view: RwSignal<ViewState>, lang: Memo<Lang>) -
             .rev()
             .map(|(year, obs)| {
                 let count = group.years.get(year).and_then(|gy| gy.unit_count);
-                let rank = match obs.rank {
-                    Some(PublishedRank::Position(p)) => Some(i18n::card_rank(p, count, lang)),
-                    Some(PublishedRank::Last) => Some(match count {
-                        Some(n) => i18n::card_rank(n, Some(n), lang),
-                        None => i18n::lowest(lang).to_string(),
-                    }),
-                    None => None,
-                };
+                let rank = published_place(obs.rank, count).map(|place| match place {
+                    PublishedPlace::Position { rank_1_based, unit_count } => {
+                        i18n::card_rank(rank_1_based, unit_count, lang)
+                    }
+                    PublishedPlace::LastOfUnknownCount => i18n::lowest(lang).to_string(),
+                });
                 let score = obs.score.map(|s| format::score(s, unit_fmt, lang));
                 let source = ds.source(&obs.source).map(|s| s.publisher.clone()).unwrap_or_default();
                 let note = obs.note.as_ref().map(|n| i18n::text(n, lang).to_string());

@@ -16,6 +16,13 @@ pub struct Filter {
     pub limit: Option<Limit>,
 }
 
+impl Filter {
+    /// True when the filter may drop a row (a kind, a search that is not blank, or a cut).
+    pub fn is_active(&self) -> bool {
+        !self.kinds.is_empty() || !self.query.trim().is_empty() || self.limit.is_some()
+    }
+}
+
 /// A cut of the block by rank. Both are measured on the whole block, before the kind and name
 /// filters, so the positions shown stay the published ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -158,3 +158,24 @@ pub fn custom_weights(m: &BlockMatrix, pct: &[f64]) -> WeightsParam {
         m.components().iter().zip(pct).map(|(c, p)| (c.id.clone(), (p * 10.0).round() / 10.0)).collect(),
     )
 }
+
+/// The weights menu's value for the link's weights: `official`, `equal`, `emph-<component>`,
+/// or `custom` for a list of percentages.
+pub fn preset_code(w: &WeightsParam) -> String {
+    match w {
+        WeightsParam::Official => "official".to_owned(),
+        WeightsParam::Equal => "equal".to_owned(),
+        WeightsParam::Emphasis(c) => format!("emph-{c}"),
+        WeightsParam::Custom(_) => "custom".to_owned(),
+    }
+}
+
+/// The weights for a menu value of [`preset_code`]; `custom` keeps `now`, anything unknown is the
+/// official weights.
+pub fn from_preset(code: &str, now: &WeightsParam) -> WeightsParam {
+    match code {
+        "equal" => WeightsParam::Equal,
+        "custom" => now.clone(),
+        other => other.strip_prefix("emph-").map_or(WeightsParam::Official, |c| WeightsParam::Emphasis(c.to_owned())),
+    }
+}

@@ -4,7 +4,9 @@
 use chiso_engine::dataset::{Dataset, GroupId, UnitId};
 use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::scenario::{Override, WeightChoice};
-use chiso_engine::scenario_link::{emphasise, scenario_for, set_override, weights_pct, LinkMismatch};
+use chiso_engine::scenario_link::{
+    emphasise, from_preset, preset_code, scenario_for, set_override, weights_pct, LinkMismatch,
+};
 use chiso_engine::view_state::{from_query, WeightsParam};
 
 fn matrix(json: &str, group: &str, year: i32) -> BlockMatrix {
@@ -115,4 +117,15 @@ fn pci_2016_equal_weights_reorder_the_block() {
     // Under equal weights the order is the order of the unweighted mean of the 10 sub-indices.
     let scores: Vec<f64> = equal.iter().filter_map(|r| r.2).collect();
     assert!(scores.windows(2).all(|w| matches!(w, [a, b] if a >= b)));
+}
+
+#[test]
+fn the_weights_menu_round_trips_its_presets() {
+    let custom = WeightsParam::Custom(vec![("land_access".into(), 50.0)]);
+    for w in [WeightsParam::Official, WeightsParam::Equal, WeightsParam::Emphasis("land_access".into())] {
+        assert_eq!(from_preset(&preset_code(&w), &custom), w);
+    }
+    // "custom" keeps the reader's own percentages; a value the menu never offers is official.
+    assert_eq!((preset_code(&custom), from_preset("custom", &custom)), ("custom".to_owned(), custom.clone()));
+    assert_eq!(from_preset("nonsense", &custom), WeightsParam::Official);
 }

@@ -1,0 +1,124 @@
+//! The ranking view: the summary sentences, the unit card, the bar chart and the table of the
+//! block and year the view state resolves to — in the full page and, compact, in an embed.
+
+use chiso_engine::filter;
+use chiso_engine::format;
+use chiso_engine::rank::{self, Ranking, SummaryLine};
+use chiso_engine::view_state::ViewState;
+use leptos::prelude::*;
+
+use crate::charts::ranking_bar::{self, BarRow, BarSpec};
+use crate::charts::EChart;
+use crate::components::context::Ctx;
+use crate::components::embed::EmbedTable;
+use crate::components::ranking_table::RankingTable;
+use crate::components::unit_card::UnitCard;
+use crate::i18n::{self, msg};
+use crate::theme;
+
+/// The ranking of the resolved group and year, after the view's filters.
+#[derive(Clone, Copy)]
+pub struct RankingData {
+    /// The whole block.
+    pub ranking: Memo<Option<Ranking>>,
+    /// The rows the filters keep.
+    pub rows: Memo<Vec<chiso_engine::rank::RankingRow>>,
+    /// True when a filter is on (the table then does not count the unnamed units).
+    pub filtered: Memo<bool>,
+}
+
+impl RankingData {
+    /// Rank the resolved block and year, and filter it as the view state says.
+    pub fn new(ctx: Ctx) -> RankingData {
+        let ranking =
+            Memo::new(move |_| ctx.resolved.with(|r| ctx.ds.with_value(|ds| rank::rank_group(ds, &r.group, r.year))));
+        let rows = Memo::new(move |_| {
+            let f = ctx.view.with(ViewState::filter);
+            ranking.with(|r| r.as_ref().map(|r| filter::apply(&r.rows, &f)).unwrap_or_default())
+        });
+        let filtered = Memo::new(move |_| ctx.view.with(|v| v.filter().is_active()));
+        RankingData { ranking, rows, filtered }
+    }
+}
+
+/// The summary's sentences (the engine decides which lines; this words them).
+fn summary_sentences(ctx: Ctx, ranking: &Ranking) -> Vec<String> {
+    let lang = ctx.lang.get();
+    let (short_name, unit_fmt) = ctx.ds.with_value(|ds| (ds.index.short_name.clone(), ds.index.unit));
+    ranking
+        .summary_lines()
+        .into_iter()
+        .map(|line| match line {
+            SummaryLine::Mean { mean, change, prev_year } => i18n::mean_sentence(
+                i18n::text(&short_name, lang),
+                &format::score(mean, unit_fmt, lang),
+                change,
+                prev_year,
+                lang,
+            ),
+            SummaryLine::Computed { n_computed } => i18n::computed_sentence(n_computed, lang),
+            SummaryLine::Coverage { n_scored, unit_count, complete } => {
+                i18n::coverage_sentence(n_scored, unit_count, complete, lang)
+            }
+        })
+        .collect()
+}
+
+/// The ranking view. `compact`: the embed's version (first summary line, table behind a toggle,
+/// no unit card).
+#[component]
+pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool) -> impl IntoView {
+    let lang = ctx.lang;
+    let RankingData { ranking, rows, .. } = data;
+    let summary = move || ranking.with(|r| r.as_ref().map(|r| summary_sentences(ctx, r)).unwrap_or_default());
+    let (unit_fmt, scale_min, scale_max) =
+        ctx.ds.with_value(|ds| (ds.index.unit, ds.index.scale_min, ds.index.scale_max));
+
+    let palette = theme::palette();
+    let narrow = crate::components::viewport::narrow();
+    let bar_rows = Memo::new(move |_| {
+        let lang = lang.get();
+        let selected = ctx.view.with(|v| v.unit.clone());
+        rows.with(|rows| {
+            rows.iter()
+                .filter_map(|r| {
+                    let rank = r.rank.map(|p| (p.position, p.tied));
+                    let is_selected = selected.as_deref() == Some(r.unit_id.0.as_str());
+                    Some(BarRow::ranked(rank, &r.name, r.score?, unit_fmt, lang, is_selected))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let option = Signal::derive(move || {
+        let lang = lang.get();
+        let mean = ranking
+            .with(|r| r.as_ref().and_then(|r| r.published_mean))
+            .map(|m| (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang))));
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() };
+        bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
+    });
+    let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
+    let chart_summary = Signal::derive(move || {
+        let lang = lang.get();
+        let has_mean = ranking.with(|r| r.as_ref().is_some_and(|r| r.published_mean.is_some()));
+        let mut s = i18n::chart_caption(bar_rows.with(Vec::len), has_mean, lang);
+        bar_rows.with(|rows| {
+            for r in rows.iter().take(5) {
+                s.push_str(&format!(" {}: {};", r.label, r.value_text));
+            }
+        });
+        s
+    });
+    let unavailable = Signal::derive(move || msg(lang.get()).chart_unavailable);
+    let n_lines = if compact { 1 } else { usize::MAX };
+    let table = view! { <RankingTable ctx data /> };
+    view! {
+        <section class="summary" data-testid="summary" aria-live="polite">
+            {move || summary().into_iter().take(n_lines).map(|s| view! { <p>{s}</p> }).collect_view()}
+        </section>
+        {(!compact).then(|| view! { <UnitCard ctx /> })}
+        <EChart option height_px=height summary=chart_summary unavailable_text=unavailable />
+        <p class="chart-caption">{move || chart_summary.get()}</p>
+        {if compact { view! { <EmbedTable lang>{table}</EmbedTable> }.into_any() } else { table.into_any() }}
+    }
+}

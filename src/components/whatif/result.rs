@@ -1,0 +1,129 @@
+//! The what-if's result: the selected unit's new rank and move in one line (kept in view on a
+//! phone), the rescored chart, and the rescored table with each row's honest rank.
+
+use chiso_engine::format;
+use chiso_engine::whatif::ShownRank;
+use leptos::prelude::*;
+
+use super::State;
+use crate::charts::ranking_bar::{self, BarRow, BarSpec};
+use crate::charts::EChart;
+use crate::components::context::Ctx;
+use crate::components::rank_change::RankChange;
+use crate::i18n::{self, msg, whatif};
+use crate::theme;
+
+/// "Hà Nội: hạng 24 → 10": the selected unit before and after the changes.
+#[component]
+pub fn ResultLine(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
+    let text = move || {
+        let lang = ctx.lang.get();
+        state.with(|s| {
+            let focus = s.as_ref()?.whatif.focus()?;
+            Some(i18n::focus_line(&ctx.unit_name(&focus.unit), focus.before_1_based, focus.after, focus.changed, lang))
+        })
+    };
+    view! {
+        <p class="result-line" data-testid="result-line" aria-live="polite">{text}</p>
+    }
+}
+
+/// The rescored bars, best first, the selected unit highlighted.
+#[component]
+pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
+    let lang = ctx.lang;
+    let (unit_fmt, scale_min, scale_max) =
+        ctx.ds.with_value(|ds| (ds.index.unit, ds.index.scale_min, ds.index.scale_max));
+    let palette = theme::palette();
+    let bar_rows = Memo::new(move |_| {
+        let lang = lang.get();
+        state.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            let Ok(result) = &s.whatif.result else { return Vec::new() };
+            result
+                .rows
+                .iter()
+                .zip(&s.whatif.shown)
+                .filter_map(|(r, shown)| {
+                    let rank = match *shown {
+                        ShownRank::Exact { rank_1_based, tied } => Some((rank_1_based, tied)),
+                        other => other.single().map(|p| (p, false)),
+                    };
+                    let selected = Some(&r.unit_id) == s.whatif.unit.as_ref();
+                    Some(BarRow::ranked(rank, &ctx.unit_name(&r.unit_id), r.score?, unit_fmt, lang, selected))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let option = Signal::derive(move || {
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: false };
+        bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
+    });
+    let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
+    let summary = Signal::derive(move || {
+        bar_rows.with(|rows| {
+            rows.iter().take(10).map(|r| format!("{}: {}", r.label, r.value_text)).collect::<Vec<_>>().join("; ")
+        })
+    });
+    let unavailable = Signal::derive(move || msg(lang.get()).chart_unavailable);
+    view! { <EChart option height_px=height summary unavailable_text=unavailable /> }
+}
+
+/// The rescored table: each row's honest rank (with the reason for a range), its score with
+/// the hypothetical tag, and its move.
+#[component]
+pub fn ResultTable(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
+    move || {
+        let lang = ctx.lang.get();
+        let unit_fmt = ctx.ds.with_value(|ds| ds.index.unit);
+        state.with(|s| {
+            let s = s.as_ref()?;
+            let result = match &s.whatif.result {
+                Ok(r) => r,
+                Err(e) => return Some(view! { <p class="notice" role="alert">{i18n::scenario_error(e, lang)}</p> }.into_any()),
+            };
+            let rows = result
+                .rows
+                .iter()
+                .zip(&s.whatif.shown)
+                .map(|(r, shown)| {
+                    let reason = match shown {
+                        ShownRank::Range { n_unpublished, .. } => Some(i18n::interval_reason(*n_unpublished, lang)),
+                        _ => None,
+                    };
+                    let score = r.score.map_or_else(|| msg(lang).unpublished.to_string(), |x| format::score(x, unit_fmt, lang));
+                    let score_change = r.score_change.filter(|c| c.abs() > 1e-9).map(|c| format::signed(c, 2, lang));
+                    let selected = Some(&r.unit_id) == s.whatif.unit.as_ref();
+                    view! {
+                        <tr data-testid="whatif-row" data-unit=r.unit_id.0.clone() class:hypothetical=r.hypothetical class:selected=selected>
+                            <td class="num rank" data-testid="whatif-rank">{i18n::shown_rank(*shown, lang)}</td>
+                            <th scope="row" class="unit">
+                                <span class="name">{ctx.unit_name(&r.unit_id)}</span>
+                                {reason.map(|t| view! { <span class="note" data-testid="interval-reason">{t}</span> })}
+                            </th>
+                            <td class="num score">
+                                {score}
+                                {r.hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+                            </td>
+                            <td class="num change">{score_change}{r.rank_change.map(|delta| view! { <RankChange delta lang /> })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="table-wrap">
+                    <table class="ranking" data-testid="whatif-table">
+                        <caption>{whatif(lang).hypothetical_banner}</caption>
+                        <thead><tr>
+                            <th scope="col" class="num">{msg(lang).col_rank}</th>
+                            <th scope="col">{msg(lang).col_unit}</th>
+                            <th scope="col" class="num">{msg(lang).col_score}</th>
+                            <th scope="col" class="num">{i18n::views(lang).col_change}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any())
+        })
+    }
+}
