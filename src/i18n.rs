@@ -4,9 +4,10 @@
 //! languages, and plain `match` arms keep the wasm small and every string greppable.
 
 use chiso_engine::dataset::UnitId;
-use chiso_engine::format::{self, Lang};
+use chiso_engine::format::{self, Lang, RankLabel, RankMove};
 use chiso_engine::gain::{Gain, ImpossibleReason, RankCertainty};
 use chiso_engine::matrix::BlockMatrix;
+use chiso_engine::rank::RankPos;
 use chiso_engine::scenario_link::LinkMismatch;
 use chiso_engine::schema::{ScoreUnit, Text, UnitKind};
 use chiso_engine::view_state::View;
@@ -283,6 +284,30 @@ pub fn lowest(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "thấp nhất",
         Lang::En => "lowest",
+    }
+}
+
+/// A rank as printed in a table: the engine's figure ("=2", "30/30"), or "thấp nhất" / "lowest"
+/// when the source gave only that word and the block size is unknown.
+pub fn rank_label(pos: &RankPos, unit_count: Option<u32>, lang: Lang) -> String {
+    match format::rank_label(pos, unit_count) {
+        RankLabel::Figure(figure) => figure,
+        RankLabel::Lowest => lowest(lang).to_string(),
+    }
+}
+
+/// A rank change in words, for screen readers and tooltips: "tăng 3 bậc" / "up 3 places",
+/// "giảm 2 bậc" / "down 2 places", "giữ nguyên" / "unchanged". `delta` is places gained.
+pub fn rank_change_text(delta: i64, lang: Lang) -> String {
+    let places = |n: u64| format::integer(n, lang);
+    let noun_en = |n: u64| if n == 1 { "place" } else { "places" };
+    match (RankMove::from_delta(delta), lang) {
+        (RankMove::Up { places: n }, Lang::Vi) => format!("tăng {} bậc", places(n)),
+        (RankMove::Down { places: n }, Lang::Vi) => format!("giảm {} bậc", places(n)),
+        (RankMove::Unchanged, Lang::Vi) => "giữ nguyên".to_string(),
+        (RankMove::Up { places: n }, Lang::En) => format!("up {} {}", places(n), noun_en(n)),
+        (RankMove::Down { places: n }, Lang::En) => format!("down {} {}", places(n), noun_en(n)),
+        (RankMove::Unchanged, Lang::En) => "unchanged".to_string(),
     }
 }
 
@@ -966,5 +991,37 @@ pub fn card_close(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "Đóng",
         Lang::En => "Close",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chiso_engine::format::Lang::{self, En, Vi};
+    use chiso_engine::rank::{RankOrigin, RankPos};
+
+    use super::*;
+
+    #[test]
+    fn ranks_and_moves_in_words() {
+        let pos = |position, tied, last_word| RankPos { position, tied, last_word, origin: RankOrigin::Published };
+        assert_eq!(rank_label(&pos(2, true, false), Some(30), Vi), "=2");
+        assert_eq!(rank_label(&pos(30, false, true), Some(30), En), "30/30");
+        assert_eq!(rank_label(&pos(0, false, true), None, Vi), "thấp nhất");
+        assert_eq!(rank_label(&pos(0, false, true), None, En), "lowest");
+
+        let cases: [(i64, Lang, &str); 9] = [
+            (3, Vi, "tăng 3 bậc"),
+            (3, En, "up 3 places"),
+            (1, En, "up 1 place"),
+            (-2, Vi, "giảm 2 bậc"),
+            (-1, En, "down 1 place"),
+            (0, Vi, "giữ nguyên"),
+            (0, En, "unchanged"),
+            (1234, Vi, "tăng 1.234 bậc"),
+            (i64::MIN, En, "down 9,223,372,036,854,775,808 places"),
+        ];
+        for (delta, lang, expected) in cases {
+            assert_eq!(rank_change_text(delta, lang), expected, "rank_change_text({delta}, {lang:?})");
+        }
     }
 }

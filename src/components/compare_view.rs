@@ -161,7 +161,7 @@ fn cell(rank: Option<u32>, score: Option<f64>, unit: chiso_engine::schema::Score
 fn compare_row(r: &CompareRow, unit: chiso_engine::schema::ScoreUnit, lang: Lang) -> impl IntoView {
     let change = r.rank_change.map(|d| {
         let class = match d.signum() { 1 => "up", -1 => "down", _ => "same" };
-        view! { <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>{format::rank_change(d, lang)}</span> }
+        view! { <span class=format!("rank-change {class}") title=i18n::rank_change_text(d, lang)>{format::rank_change(d, lang)}</span> }
     });
     let score_change = r.score_change.map(|c| format::signed(c, 2, lang));
     let nothing = change.is_none() && score_change.is_none();

@@ -107,7 +107,7 @@ fn table_row(
 ) -> impl IntoView {
     let m = msg(lang);
     let rank = match row.rank {
-        Some(p) => format::rank_label(&p, unit_count, lang),
+        Some(p) => i18n::rank_label(&p, unit_count, lang),
         None if row.said_lowest => i18n::lowest(lang).to_string(),
         None => "–".to_string(),
     };
@@ -130,9 +130,9 @@ fn table_row(
                 _ => "same",
             };
             view! {
-                <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>
+                <span class=format!("rank-change {class}") title=i18n::rank_change_text(d, lang)>
                     {format::rank_change(d, lang)}
-                    <span class="visually-hidden">{format!(" ({})", format::rank_change_text(d, lang))}</span>
+                    <span class="visually-hidden">{format!(" ({})", i18n::rank_change_text(d, lang))}</span>
                 </span>
             }
         });

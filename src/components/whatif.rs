@@ -459,7 +459,7 @@ pub fn WhatIfView(
                         let score = r.score.map(|x| format::score(x, unit_fmt, lang));
                         let change = r.rank_change.filter(|d| *d != 0).map(|d| {
                             let class = if d > 0 { "up" } else { "down" };
-                            view! { <span class=format!("rank-change {class}") title=format::rank_change_text(d, lang)>{format!("{}{}", if d > 0 { "+" } else { "−" }, d.abs())}</span> }
+                            view! { <span class=format!("rank-change {class}") title=i18n::rank_change_text(d, lang)>{format!("{}{}", if d > 0 { "+" } else { "−" }, d.abs())}</span> }
                         });
                         let score_change = r.score_change.filter(|c| c.abs() > 1e-9).map(|c| format::signed(c, 2, lang));
                         view! {
