@@ -225,11 +225,12 @@ pub fn Explorer(
         })
     };
     let data_warnings = move || {
+        let lang = lang.get();
         (!warnings.is_empty()).then(|| {
-            let items = warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view();
+            let items = warnings.iter().map(|w| view! { <li>{i18n::data_warning(w, lang)}</li> }).collect_view();
             view! {
                 <details class="notice" data-testid="data-warnings">
-                    <summary>{msg(lang.get()).data_warnings} " (" {warnings.len()} ")"</summary>
+                    <summary>{msg(lang).data_warnings} " (" {warnings.len()} ")"</summary>
                     <ul>{items}</ul>
                 </details>
             }

@@ -9,14 +9,16 @@ use chiso_engine::format::{self, Lang};
 use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::scenario::resolve_shares;
 use chiso_engine::scenario_link::weight_choice;
-use chiso_engine::sensitivity::{rank_bounds, simulate, RankBounds, SensitivityConfig, SensitivityResult};
+use chiso_engine::sensitivity::{
+    rank_bounds, simulate, RankBounds, SensitivityConfig, SensitivityError, SensitivityResult,
+};
 use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 
 use crate::charts::rank_band::{self, BandRow};
 use crate::charts::EChart;
 use crate::components::explorer::Resolved;
-use crate::i18n::{self, msg, whatif};
+use crate::i18n::{self, msg, sensitivity, whatif};
 use crate::theme;
 
 /// Weight draws per run: enough for stable 5–95% bands, a few milliseconds in the browser.
@@ -57,7 +59,7 @@ pub fn SensitivityView(
     let spread = Memo::new(move |_| view.with(|v| v.spread));
     let k = Memo::new(move |_| view.with(|v| v.k));
     let weights = Memo::new(move |_| view.with(|v| v.weights.clone()));
-    let run: Memo<Option<Result<Run, String>>> = {
+    let run: Memo<Option<Result<Run, SensitivityError>>> = {
         let ds = ds.clone();
         Memo::new(move |_| {
             let (group, year) = resolved.with(|r| (r.group.clone(), r.year));
@@ -74,7 +76,7 @@ pub fn SensitivityView(
             };
             let result = match simulate(&m, &choice, &cfg) {
                 Ok(r) => r,
-                Err(e) => return Some(Err(e.to_string())),
+                Err(e) => return Some(Err(e)),
             };
             let shares = resolve_shares(&m, &choice).ok().flatten().unwrap_or_default();
             let bx = weight_box(&shares, spread.get());
@@ -149,18 +151,16 @@ pub fn SensitivityView(
                 let stable = run.result.rows.iter().filter(|r| r.p05_rank_1_based == r.p95_rank_1_based).count();
                 let first = run.result.rows.first()?;
                 let first_name = name(&first.unit_id);
-                let p = format::number(first.p_top_k * 100.0, 0, lang);
-                let k = run.result.top_k;
-                Some(match lang {
-                    Lang::Vi => format!(
-                        "Với {} lần rút trọng số ngẫu nhiên, {stable}/{} đơn vị giữ nguyên thứ hạng trong 90% số lần. {first_name} có trung vị hạng {}, xác suất vào nhóm {k} đứng đầu là {p}%.",
-                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
-                    ),
-                    Lang::En => format!(
-                        "Over {} random weight draws, {stable} of {} units keep the same rank in 90% of draws. {first_name} has a median rank of {}, with a {p}% chance of the top {k}.",
-                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
-                    ),
-                })
+                let headline = i18n::SensitivityHeadline {
+                    n_draws: run.result.n_draws,
+                    n_stable: stable,
+                    n_units: run.result.rows.len(),
+                    first_name: &first_name,
+                    first_median_rank: first.median_rank_1_based,
+                    first_p_top_k: first.p_top_k,
+                    k: run.result.top_k,
+                };
+                Some(i18n::sensitivity_headline(&headline, lang))
             })
         }
     };
@@ -186,7 +186,9 @@ pub fn SensitivityView(
                     view! { <p class="notice" data-testid="sensitivity-none">{whatif(lang).no_components_weights}</p> }
                         .into_any(),
                 ),
-                Some(Err(e)) => Some(view! { <p class="notice" role="alert">{e.clone()}</p> }.into_any()),
+                Some(Err(e)) => {
+                    Some(view! { <p class="notice" role="alert">{i18n::sensitivity_error(e, lang)}</p> }.into_any())
+                }
                 Some(Ok(run)) => {
                     let rows = run
                         .result
@@ -214,13 +216,13 @@ pub fn SensitivityView(
                         view! {
                             <div class="table-wrap">
                                 <table class="ranking" data-testid="sensitivity-table">
-                                    <caption>{whatif(lang).sens_caption}</caption>
+                                    <caption>{sensitivity(lang).caption}</caption>
                                     <thead><tr>
                                         <th scope="col">{msg(lang).col_unit}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_baseline}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_median}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_band}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_bounds}</th>
+                                        <th scope="col" class="num">{sensitivity(lang).col_baseline}</th>
+                                        <th scope="col" class="num">{sensitivity(lang).col_median}</th>
+                                        <th scope="col" class="num">{sensitivity(lang).col_band}</th>
+                                        <th scope="col" class="num">{sensitivity(lang).col_bounds}</th>
                                         <th scope="col" class="num">{i18n::p_top_heading(k, lang)}</th>
                                     </tr></thead>
                                     <tbody>{rows}</tbody>
@@ -239,7 +241,7 @@ pub fn SensitivityView(
         <section class="sensitivity" data-testid="sensitivity-view">
             <div class="fields">
                 <label class="field">
-                    <span>{move || format!("{}: {}", whatif(lang.get()).spread, i18n::spread_label(spread.get(), lang.get()))}</span>
+                    <span>{move || format!("{}: {}", sensitivity(lang.get()).spread, i18n::spread_label(spread.get(), lang.get()))}</span>
                     <input type="range" min="0" max="100" step="1" data-testid="spread"
                         prop:value=move || spread.get().to_string() on:change=on_spread />
                 </label>

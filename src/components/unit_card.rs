@@ -30,7 +30,7 @@ pub fn UnitCard(ds: Arc<Dataset>, view: RwSignal<ViewState>, lang: Memo<Lang>) -
                     Some(PublishedRank::Position(p)) => Some(i18n::card_rank(p, count, lang)),
                     Some(PublishedRank::Last) => Some(match count {
                         Some(n) => i18n::card_rank(n, Some(n), lang),
-                        None => i18n::lowest(lang).to_string(),
+                        None => msg(lang).lowest.to_string(),
                     }),
                     None => None,
                 };
@@ -55,11 +55,11 @@ pub fn UnitCard(ds: Arc<Dataset>, view: RwSignal<ViewState>, lang: Memo<Lang>) -
                 <div class="card-actions">
                     <button type="button" class="button" data-testid="card-whatif"
                         on:click=move |_| view.update(|v| v.view = View::WhatIf)>
-                        {i18n::card_whatif(lang)}
+                        {i18n::card(lang).whatif}
                     </button>
                     <button type="button" class="button secondary" data-testid="card-close"
                         on:click=move |_| view.update(|v| v.unit = None)>
-                        {i18n::card_close(lang)}
+                        {i18n::card(lang).close}
                     </button>
                 </div>
             </section>

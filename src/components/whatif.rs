@@ -9,8 +9,10 @@ use chiso_engine::format::{self, Lang};
 use chiso_engine::gain::{gain, GainQuery, Lever};
 use chiso_engine::interval::rank_interval_in;
 use chiso_engine::matrix::BlockMatrix;
-use chiso_engine::scenario::{evaluate, Override, Scenario, ScenarioResult};
-use chiso_engine::scenario_link::{custom_weights, scenario_for, set_override, weights_pct, LinkMismatch};
+use chiso_engine::scenario::{evaluate, Override, Scenario, ScenarioError, ScenarioResult};
+use chiso_engine::scenario_link::{
+    custom_weights, gain_overrides, scenario_for, set_override, weights_pct, LinkMismatch,
+};
 use chiso_engine::view_state::{ViewState, WeightsParam};
 use leptos::prelude::*;
 
@@ -26,7 +28,7 @@ struct WhatIfState {
     matrix: Arc<BlockMatrix>,
     scenario: Scenario,
     mismatches: Vec<LinkMismatch>,
-    result: Result<ScenarioResult, String>,
+    result: Result<ScenarioResult, ScenarioError>,
     /// The unit the panel edits.
     unit: Option<UnitId>,
 }
@@ -48,7 +50,7 @@ pub fn WhatIfView(
     let state = Memo::new(move |_| {
         let m = matrix.get()?;
         let (scenario, mismatches) = view.with(|v| scenario_for(&m, v));
-        let result = evaluate(&m, &scenario).map_err(|e| e.to_string());
+        let result = evaluate(&m, &scenario);
         let asked = view.with(|v| v.unit.clone()).map(UnitId).filter(|u| m.unit_idx(u).is_some());
         let unit = asked.or_else(|| m.units().last().map(|u| u.id.clone()));
         Some(WhatIfState { matrix: m, scenario, mismatches, result, unit })
@@ -313,18 +315,10 @@ pub fn WhatIfView(
                     gain(&s.matrix, &scenario, &GainQuery { unit: unit.clone(), target_rank_1_based: k, lever });
                 let name = names(&unit);
                 Some(match answer {
-                    Err(e) => (e.to_string(), None),
-                    Ok(a) => i18n::gain_sentence(
-                        &name,
-                        k,
-                        &a.gain,
-                        a.certainty,
-                        a.current_score,
-                        unit_fmt,
-                        lang,
-                        &s.matrix,
-                        &unit,
-                    ),
+                    Err(e) => (i18n::gain_error(&e, lang), None),
+                    Ok(a) => {
+                        (i18n::gain_sentence(&name, k, &a, unit_fmt, &s.matrix, lang), gain_overrides(&unit, &a.gain))
+                    }
                 })
             })
         }
@@ -368,7 +362,7 @@ pub fn WhatIfView(
                     <p data-testid="explain-sentence">{sentence}</p>
                     <table class="ranking compact">
                         <thead><tr>
-                            <th scope="col">{match lang { Lang::Vi => "Chỉ số thành phần", Lang::En => "Sub-index" }}</th>
+                            <th scope="col">{whatif(lang).col_component}</th>
                             <th scope="col" class="num">{msg(lang).col_score}</th>
                             <th scope="col" class="num">{whatif(lang).weights}</th>
                             <th scope="col" class="num">"="</th>
@@ -424,7 +418,7 @@ pub fn WhatIfView(
                 let s = s.as_ref()?;
                 let result = match &s.result {
                     Ok(r) => r,
-                    Err(e) => return Some(view! { <p class="notice" role="alert">{e.clone()}</p> }.into_any()),
+                    Err(e) => return Some(view! { <p class="notice" role="alert">{i18n::scenario_error(e, lang)}</p> }.into_any()),
                 };
                 let rows = result
                     .rows
@@ -486,7 +480,7 @@ pub fn WhatIfView(
                                 <th scope="col" class="num">{msg(lang).col_rank}</th>
                                 <th scope="col">{msg(lang).col_unit}</th>
                                 <th scope="col" class="num">{msg(lang).col_score}</th>
-                                <th scope="col" class="num">{i18n::views(lang).col_change}</th>
+                                <th scope="col" class="num">{msg(lang).col_change}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
@@ -537,11 +531,11 @@ pub fn WhatIfView(
                             <button type="button" class="button secondary" data-testid="gain-apply"
                                 on:click=move |_| view.update(|v| {
                                     // The answer was worked out from the published values: start from them.
-                                    if let Some((unit, _, _)) = overrides.first() {
-                                        v.overrides.retain(|o| &o.unit != unit);
+                                    if let Some(first) = overrides.first() {
+                                        v.overrides.retain(|o| o.unit != first.unit);
                                     }
-                                    for (unit, comp, value) in &overrides {
-                                        set_override(v, unit, comp.as_deref(), Some(*value));
+                                    for o in &overrides {
+                                        set_override(v, &o.unit, o.component.as_deref(), Some(o.value));
                                     }
                                 })>{label}</button>
                         }
