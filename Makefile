@@ -36,7 +36,7 @@ run: build
 test: setup
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy --workspace --all-targets -- -D warnings
-	$(ENV) cargo test -p chiso-engine -p chiso-importer
+	$(ENV) cargo test -p chiso-engine -p chiso-importer -p chiso
 	$(ENV) cargo run -p chiso-importer -- --check
 	$(TRUNK_BUILD)
 	$(ENV) node --test tests/

@@ -1,9 +1,9 @@
 //! Fetching a dataset file, and every way that can fail as a value the error panel words for the
-//! reader (in i18n.rs, in the reader's language).
+//! reader (in i18n/validation.rs, in the reader's language).
 
 use std::sync::Arc;
 
-use chiso_engine::dataset::{DataWarning, Dataset, LoadError};
+use chiso_engine::dataset::{DataWarning, Dataset, LoadError, Problem};
 
 /// The state of the dataset: loading, ready (with warnings), or failed.
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub enum LoadState {
 }
 
 /// Why the dataset can't be shown. `url` is the address as asked for; `detail` fields carry the
-/// browser's or validator's own technical text, shown as such (it has no translation).
+/// browser's or the JSON parser's own technical text, shown as such (it has no translation).
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadFailure {
     /// The `data=` parameter is not a relative path to a .json file on this site; nothing was
@@ -33,8 +33,8 @@ pub enum LoadFailure {
     NotADataset { url: String, detail: String },
     /// The file is written for a dataset format version this app does not read.
     Version { url: String, found: u32, supported: u32 },
-    /// The file breaks the format's rules; one technical line per problem.
-    Invalid { url: String, problems: Vec<String> },
+    /// The file breaks the format's rules; each problem names its JSON path.
+    Invalid { url: String, problems: Vec<Problem> },
 }
 
 impl LoadFailure {
@@ -100,9 +100,6 @@ pub async fn load(url: String) -> LoadState {
         Err(LoadError::Version { found, supported }) => {
             LoadState::Failed(LoadFailure::Version { url, found, supported })
         }
-        Err(LoadError::Invalid(problems)) => LoadState::Failed(LoadFailure::Invalid {
-            url,
-            problems: problems.iter().map(ToString::to_string).collect(),
-        }),
+        Err(LoadError::Invalid(problems)) => LoadState::Failed(LoadFailure::Invalid { url, problems }),
     }
 }

@@ -5,7 +5,6 @@ mod charts;
 mod clipboard;
 mod components;
 mod i18n;
-mod i18n_rules;
 mod load;
 mod state;
 mod theme;

@@ -61,7 +61,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
     let sentences = move || {
         let lang = lang.get();
         comparison.with(|c| {
-            let Some(c) = c else { return vec![i18n::views(lang).compare_none.to_string()] };
+            let Some(c) = c else { return vec![i18n::compare(lang).none.to_string()] };
             let mut out = Vec::new();
             if let Some(top) = c.climbers(1).first() {
                 out.push(i18n::climber_sentence(&top.name, top.from_rank, top.to_rank, c.from, lang));
@@ -100,7 +100,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         <section class="compare" data-testid="compare-view">
             <div class="fields">
                 <label class="field">
-                    <span>{move || i18n::views(lang.get()).compare_from}</span>
+                    <span>{move || i18n::compare(lang.get()).from}</span>
                     <select data-testid="from-select" on:change=on_from>{year_options}</select>
                 </label>
             </div>
@@ -110,13 +110,13 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
             <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             <div class="table-wrap">
                 <table class="ranking" data-testid="compare-table">
-                    <caption>{move || i18n::views(lang.get()).compare_caption}</caption>
+                    <caption>{move || i18n::compare(lang.get()).caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || msg(lang.get()).col_unit}</th>
                             <th scope="col" class="num">{move || from_year.get().map(|y| y.to_string()).unwrap_or_default()}</th>
                             <th scope="col" class="num">{move || resolved.with(|r| r.year)}</th>
-                            <th scope="col" class="num">{move || i18n::views(lang.get()).col_change}</th>
+                            <th scope="col" class="num">{move || msg(lang.get()).col_change}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

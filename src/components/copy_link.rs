@@ -19,16 +19,16 @@ pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
     view! {
         <span class="copy-link">
             <button type="button" class="tool" data-testid="copy-link" on:click=copy>
-                {move || crate::i18n::copy_link_strings(lang.get()).0}
+                {move || crate::i18n::copy_link(lang.get()).copy}
             </button>
             <span class="copy-status" role="status" data-testid="copy-status">
                 {move || match status.get() {
-                    Some(true) => Some(crate::i18n::copy_link_strings(lang.get()).1.into_any()),
+                    Some(true) => Some(crate::i18n::copy_link(lang.get()).copied.into_any()),
                     Some(false) => Some(view! {
-                        {crate::i18n::copy_link_strings(lang.get()).2}
+                        {crate::i18n::copy_link(lang.get()).copy_failed}
                         " "
                         <input type="text" readonly=true class="copy-fallback" prop:value=move || link.get()
-                            aria-label=move || crate::i18n::copy_link_strings(lang.get()).0 />
+                            aria-label=move || crate::i18n::copy_link(lang.get()).copy />
                     }.into_any()),
                     None => None,
                 }}

@@ -13,17 +13,18 @@ const MAX_DETAILS: usize = 10;
 #[component]
 pub fn ErrorPanel(failure: LoadFailure, lang: Lang) -> impl IntoView {
     let m = msg(lang);
-    let (headline, explanation) = i18n::load_failure(&failure, lang);
-    let details = i18n::failure_details(&failure);
-    let shown: Vec<String> = details.iter().take(MAX_DETAILS).cloned().collect();
-    let more = details.len().saturating_sub(shown.len());
+    let i18n::FailureText { headline, explanation } = i18n::load_failure(&failure, lang);
+    let details = i18n::failure_details(&failure, lang);
+    let shown: Vec<String> = details.lines.iter().take(MAX_DETAILS).cloned().collect();
+    let more = details.lines.len().saturating_sub(shown.len());
+    // The browser's and the JSON parser's own words have no translation: they are marked as
+    // English so a screen reader pronounces them as such. Validation problems are worded.
+    let details_lang = details.untranslated.then_some("en");
     let technical = (!shown.is_empty()).then(|| {
-        // The browser's and the validator's own words have no translation: they are marked as
-        // English so a screen reader pronounces them as such.
         view! {
             <details class="technical" open=true>
                 <summary>{chrome(lang).technical_details}</summary>
-                <ul lang="en">
+                <ul lang=details_lang>
                     {shown.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                 </ul>
                 {(more > 0).then(|| view! { <p>{i18n::more_details(more, lang)}</p> })}

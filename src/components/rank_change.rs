@@ -12,7 +12,7 @@ pub fn RankChange(delta: i64, lang: Lang, #[prop(optional)] show_same: bool) -> 
         _ => "same",
     };
     (delta != 0 || show_same).then(|| {
-        let words = format::rank_change_text(delta, lang);
+        let words = crate::i18n::rank_change_text(delta, lang);
         view! {
             <span class=format!("rank-change {class}") title=words.clone()>
                 {format::rank_change(delta, lang)}

@@ -105,15 +105,15 @@ fn table_row(row: &RankingRow, shown: RowShown, view: RwSignal<ViewState>) -> im
     let RowShown { note, selected, has_prev, unit_count, unit_fmt, lang } = shown;
     let m = msg(lang);
     let rank = match row.rank {
-        Some(p) => format::rank_label(&p, unit_count, lang),
-        None if row.said_lowest => i18n::lowest(lang).to_string(),
+        Some(p) => i18n::rank_label(&p, unit_count, lang),
+        None if row.said_lowest => msg(lang).lowest.to_string(),
         None => "–".to_string(),
     };
     let score = match row.score {
         // A total computed from published sub-indices is never passed off as published.
         Some(s) if row.is_computed() => view! {
             <span>{format::score(s, unit_fmt, lang)}</span>
-            <span class="computed-tag" title=i18n::computed_title(lang)>{i18n::computed_label(lang)}</span>
+            <span class="computed-tag" title=msg(lang).computed_tag_title>{msg(lang).computed_tag}</span>
         }
         .into_any(),
         Some(s) => view! { <span>{format::score(s, unit_fmt, lang)}</span> }.into_any(),

@@ -6,6 +6,7 @@ use chiso_engine::dataset::UnitId;
 use chiso_engine::format::{self, Lang};
 use chiso_engine::matrix::BlockMatrix;
 use chiso_engine::robustness::{box_fraction, concentration, robustness, Robustness, N_DRAWS};
+use chiso_engine::sensitivity::SensitivityError;
 use leptos::prelude::*;
 
 use crate::charts::rank_band::{self, BandRow};
@@ -21,10 +22,9 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
     let spread = Memo::new(move |_| view.with(|v| v.spread));
     let k = Memo::new(move |_| view.with(|v| v.k));
     let weights = Memo::new(move |_| view.with(|v| v.weights.clone()));
-    let run: Memo<Option<Result<Robustness, String>>> = Memo::new(move |_| {
+    let run: Memo<Option<Result<Robustness, SensitivityError>>> = Memo::new(move |_| {
         let m = resolved.with(|r| ctx.ds.with_value(|ds| BlockMatrix::new(ds, &r.group, r.year).ok()))?;
-        let lang = lang.get();
-        robustness(&m, &weights.get(), spread.get(), k.get()).map(|r| r.map_err(|e| i18n::sensitivity_error(&e, lang)))
+        robustness(&m, &weights.get(), spread.get(), k.get())
     });
     let name = move |id: &UnitId| ctx.unit_name(id);
 
@@ -75,28 +75,23 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
             }
     });
 
-    let headline = {
-        move || {
-            let lang = lang.get();
-            run.with(|r| {
-                let Some(Ok(run)) = r else { return None };
-                let stable = run.n_stable;
-                let first = run.result.rows.first()?;
-                let first_name = name(&first.unit_id);
-                let p = format::number(first.p_top_k * 100.0, 0, lang);
-                let k = run.result.top_k;
-                Some(match lang {
-                    Lang::Vi => format!(
-                        "Với {} lần rút trọng số ngẫu nhiên, {stable}/{} đơn vị giữ nguyên thứ hạng trong 90% số lần. {first_name} có trung vị hạng {}, xác suất vào nhóm {k} đứng đầu là {p}%.",
-                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
-                    ),
-                    Lang::En => format!(
-                        "Over {} random weight draws, {stable} of {} units keep the same rank in 90% of draws. {first_name} has a median rank of {}, with a {p}% chance of the top {k}.",
-                        format::number(f64::from(run.result.n_draws), 0, lang), run.result.rows.len(), first.median_rank_1_based
-                    ),
-                })
-            })
-        }
+    let headline = move || {
+        let lang = lang.get();
+        run.with(|r| {
+            let Some(Ok(run)) = r else { return None };
+            let first = run.result.rows.first()?;
+            let first_name = name(&first.unit_id);
+            let headline = i18n::SensitivityHeadline {
+                n_draws: run.result.n_draws,
+                n_stable: run.n_stable,
+                n_units: run.result.rows.len(),
+                first_name: &first_name,
+                first_median_rank: first.median_rank_1_based,
+                first_p_top_k: first.p_top_k,
+                k: run.result.top_k,
+            };
+            Some(i18n::sensitivity_headline(&headline, lang))
+        })
     };
 
     let on_spread = move |ev| {
@@ -119,7 +114,9 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
                     view! { <p class="notice" data-testid="sensitivity-none">{whatif(lang).no_components_weights}</p> }
                         .into_any(),
                 ),
-                Some(Err(e)) => Some(view! { <p class="notice" role="alert">{e.clone()}</p> }.into_any()),
+                Some(Err(e)) => {
+                    Some(view! { <p class="notice" role="alert">{i18n::sensitivity_error(e, lang)}</p> }.into_any())
+                }
                 Some(Ok(run)) => {
                     let rows = run
                         .result
@@ -145,13 +142,13 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
                         view! {
                             <div class="table-wrap">
                                 <table class="ranking" data-testid="sensitivity-table">
-                                    <caption>{whatif(lang).sens_caption}</caption>
+                                    <caption>{i18n::sensitivity(lang).caption}</caption>
                                     <thead><tr>
                                         <th scope="col">{msg(lang).col_unit}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_baseline}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_median}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_band}</th>
-                                        <th scope="col" class="num">{whatif(lang).col_bounds}</th>
+                                        <th scope="col" class="num">{i18n::sensitivity(lang).col_baseline}</th>
+                                        <th scope="col" class="num">{i18n::sensitivity(lang).col_median}</th>
+                                        <th scope="col" class="num">{i18n::sensitivity(lang).col_band}</th>
+                                        <th scope="col" class="num">{i18n::sensitivity(lang).col_bounds}</th>
                                         <th scope="col" class="num">{i18n::p_top_heading(k, lang)}</th>
                                     </tr></thead>
                                     <tbody>{rows}</tbody>
@@ -170,7 +167,7 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
         <section class="sensitivity" data-testid="sensitivity-view">
             <div class="fields">
                 <label class="field">
-                    <span>{move || format!("{}: {}", whatif(lang.get()).spread, i18n::spread_label(spread.get(), lang.get()))}</span>
+                    <span>{move || format!("{}: {}", i18n::sensitivity(lang.get()).spread, i18n::spread_label(spread.get(), lang.get()))}</span>
                     <input type="range" min="0" max="100" step="1" data-testid="spread"
                         prop:value=move || spread.get().to_string() on:change=on_spread />
                 </label>

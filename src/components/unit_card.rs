@@ -32,7 +32,7 @@ pub fn UnitCard(ctx: Ctx) -> impl IntoView {
                     PublishedPlace::Position { rank_1_based, unit_count } => {
                         i18n::card_rank(rank_1_based, unit_count, lang)
                     }
-                    PublishedPlace::LastOfUnknownCount => i18n::lowest(lang).to_string(),
+                    PublishedPlace::LastOfUnknownCount => msg(lang).lowest.to_string(),
                 });
                 let score = obs.score.map(|s| format::score(s, unit_fmt, lang));
                 let source = ds.source(&obs.source).map(|s| s.publisher.clone()).unwrap_or_default();
@@ -55,11 +55,11 @@ pub fn UnitCard(ctx: Ctx) -> impl IntoView {
                 <div class="card-actions">
                     <button type="button" class="button" data-testid="card-whatif"
                         on:click=move |_| view.update(|v| v.view = View::WhatIf)>
-                        {i18n::card_whatif(lang)}
+                        {i18n::card(lang).whatif}
                     </button>
                     <button type="button" class="button secondary" data-testid="card-close"
                         on:click=move |_| view.update(|v| v.unit = None)>
-                        {i18n::card_close(lang)}
+                        {i18n::card(lang).close}
                     </button>
                 </div>
             </section>

@@ -194,23 +194,198 @@ fn first_problem(problems: &[Problem]) -> String {
 
 /// One validation problem at a place in the file (`groups[1].units[3].observations[0].score`).
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{path}: {message}")]
+#[error("{path}: {kind}")]
 pub struct Problem {
     /// JSON path of the offending value.
     pub path: String,
-    /// What is wrong, in English.
-    pub message: String,
+    /// What is wrong (its `Display` is English, for logs and tests; the UI words it).
+    pub kind: ProblemKind,
+}
+
+/// What is wrong at a [`Problem`]'s path. Values are the file's own (ids, numbers).
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ProblemKind {
+    /// An id is not lower-case ASCII letters, digits, '-' or '_' (at most [`MAX_ID_CHARS`]).
+    #[error("'{0}' is not a valid id (lower-case ASCII letters, digits, '-' or '_', at most {MAX_ID_CHARS})")]
+    BadId(String),
+    /// A source id that `sources` does not list.
+    #[error("source '{0}' is not listed in `sources`")]
+    UnknownSource(String),
+    /// Two sources share an id.
+    #[error("source id '{0}' is used twice")]
+    DuplicateSourceId(String),
+    /// Two groups share an id.
+    #[error("group id '{0}' is used twice")]
+    DuplicateGroupId(String),
+    /// Two units share an id (ids are unique in the whole dataset).
+    #[error("unit id '{0}' is used twice")]
+    DuplicateUnitId(String),
+    /// Two components share an id.
+    #[error("component id '{0}' is used twice")]
+    DuplicateComponentId(String),
+    /// A source without a title.
+    #[error("a source needs a title")]
+    MissingTitle,
+    /// A unit without a name.
+    #[error("a unit needs a name")]
+    MissingName,
+    /// A source address that is not http(s).
+    #[error("'{0}' is not an http(s) address")]
+    NotHttp(String),
+    /// The dataset has no group.
+    #[error("the dataset has no group")]
+    NoGroups,
+    /// A year listed twice (in a group's years or in the editions).
+    #[error("year {0} is listed twice")]
+    DuplicateYear(i32),
+    /// A year listed twice among one unit's observations.
+    #[error("year {0} is listed twice for this unit")]
+    DuplicateUnitYear(i32),
+    /// A value that is not a number (NaN or infinite).
+    #[error("{0} is not a number")]
+    NotANumber(f64),
+    /// A value above its scale's maximum.
+    #[error("{value} is above the scale maximum {max}")]
+    AboveMax {
+        /// The value.
+        value: f64,
+        /// The maximum.
+        max: f64,
+    },
+    /// A value below its scale's minimum.
+    #[error("{value} is below the scale minimum {min}")]
+    BelowMin {
+        /// The value.
+        value: f64,
+        /// The minimum.
+        min: f64,
+    },
+    /// The index's scale is empty or not finite.
+    #[error("the scale {min}..{max} is empty or not finite")]
+    EmptyScale {
+        /// Scale minimum.
+        min: f64,
+        /// Scale maximum.
+        max: f64,
+    },
+    /// A component's range is empty or not finite.
+    #[error("the range {min}..{max} is empty or not finite")]
+    EmptyRange {
+        /// Range minimum.
+        min: f64,
+        /// Range maximum.
+        max: f64,
+    },
+    /// Block figures (mean, change) without a source.
+    #[error("block figures need a source")]
+    StatsWithoutSource,
+    /// A block of 0 units.
+    #[error("a block cannot have 0 units")]
+    ZeroUnits,
+    /// A block larger than [`MAX_BLOCK_SIZE`].
+    #[error("more than {max} units is not supported")]
+    BlockTooLarge {
+        /// The largest block supported.
+        max: u32,
+    },
+    /// A component id the index does not have (in weights or in an observation).
+    #[error("'{0}' is not a component id")]
+    UnknownComponent(String),
+    /// A weight that is negative or not a number.
+    #[error("weight {0} must be a number >= 0")]
+    BadWeight(f64),
+    /// An edition with weights gives none for this component.
+    #[error("no weight for component '{0}'")]
+    MissingWeight(String),
+    /// An edition's weights add up to 0.
+    #[error("weights add up to 0")]
+    WeightsSumToZero,
+    /// A rank of 0.
+    #[error("ranks start at 1")]
+    RankZero,
+    /// A rank beyond the largest supported block.
+    #[error("rank {rank} is beyond the largest supported block ({max})")]
+    RankBeyondMax {
+        /// The rank.
+        rank: u32,
+        /// The largest block supported.
+        max: u32,
+    },
+    /// A rank beyond the block's size.
+    #[error("rank {rank} is beyond the block's {unit_count} units")]
+    RankBeyondBlock {
+        /// The rank.
+        rank: u32,
+        /// The block's size.
+        unit_count: u32,
+    },
+    /// More units have records in a year than the block has units.
+    #[error("{year}: {n_records} units have records but the block has {unit_count}")]
+    TooManyRecords {
+        /// The year.
+        year: i32,
+        /// Units with a record.
+        n_records: u32,
+        /// The block's size.
+        unit_count: u32,
+    },
 }
 
 /// Something odd that still lets the dataset be drawn.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{path}: {message}")]
+#[error("{path}: {kind}")]
 pub struct DataWarning {
     /// JSON path of the value.
     pub path: String,
-    /// What is odd.
-    pub message: String,
+    /// What is odd (its `Display` is English, for logs and tests; the UI words it).
+    pub kind: WarningKind,
 }
+
+/// What is odd at a [`DataWarning`]'s path.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum WarningKind {
+    /// An edition's weights do not add up to 100; they are used as shares of their total.
+    #[error("weights add up to {total}, not 100; they are used as shares")]
+    WeightsNotHundred {
+        /// Their total.
+        total: f64,
+    },
+    /// More than one unit of a block is marked as the lowest in a year.
+    #[error("{year}: {n_lowest} units are marked as the lowest")]
+    SeveralLowest {
+        /// The year.
+        year: i32,
+        /// How many.
+        n_lowest: u32,
+    },
+    /// A better published rank has a worse published score.
+    #[error(
+        "{year}: {} is ranked {} with {} but {} is ranked {} with {}",
+        better.name, better.rank, better.score, worse.name, worse.rank, worse.score
+    )]
+    RankScoreOrder {
+        /// The year.
+        year: i32,
+        /// The unit with the better rank.
+        better: RankedScore,
+        /// The unit with the worse rank and yet the better score.
+        worse: RankedScore,
+    },
+}
+
+/// A unit's published rank and score, as quoted in a [`WarningKind::RankScoreOrder`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedScore {
+    /// The unit's (Vietnamese) name.
+    pub name: String,
+    /// Its rank.
+    pub rank: u32,
+    /// Its score.
+    pub score: f64,
+}
+
+/// The longest id accepted (ids go into URLs).
+pub const MAX_ID_CHARS: usize = 64;
 
 impl Dataset {
     /// Parse and validate a dataset file.
@@ -310,41 +485,38 @@ struct Validator {
 fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && s.len() <= 64
+        && s.len() <= MAX_ID_CHARS
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 impl Validator {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+    fn error(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.into(), kind });
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.warnings.push(DataWarning { path: path.into(), message: message.into() });
+    fn warn(&mut self, path: impl Into<String>, kind: WarningKind) {
+        self.warnings.push(DataWarning { path: path.into(), kind });
     }
 
     fn check_id(&mut self, path: &str, id: &str) {
         if !is_id(id) {
-            self.error(
-                path,
-                format!("'{id}' is not a valid id (lower-case ASCII letters, digits, '-' or '_', at most 64)"),
-            );
+            self.error(path, ProblemKind::BadId(id.to_owned()));
         }
     }
 
     fn check_source(&mut self, path: &str, id: &str, known: &HashSet<String>) {
         if !known.contains(id) {
-            self.error(path, format!("source '{id}' is not listed in `sources`"));
+            self.error(path, ProblemKind::UnknownSource(id.to_owned()));
         }
     }
 
     fn check_value(&mut self, path: &str, x: f64, min: f64, max: f64) {
         if !x.is_finite() {
-            self.error(path, format!("{x} is not a number"));
+            self.error(path, ProblemKind::NotANumber(x));
         } else if x > max {
-            self.error(path, format!("{x} is above the scale maximum {max}"));
+            self.error(path, ProblemKind::AboveMax { value: x, max });
         } else if x < min {
-            self.error(path, format!("{x} is below the scale minimum {min}"));
+            self.error(path, ProblemKind::BelowMin { value: x, min });
         }
     }
 
@@ -355,14 +527,14 @@ impl Validator {
         for (i, s) in raw.sources.iter().enumerate() {
             self.check_id(&format!("sources[{i}].id"), &s.id);
             if !source_ids.insert(s.id.clone()) {
-                self.error(format!("sources[{i}].id"), format!("source id '{}' is used twice", s.id));
+                self.error(format!("sources[{i}].id"), ProblemKind::DuplicateSourceId(s.id.clone()));
             }
             if s.title.trim().is_empty() {
-                self.error(format!("sources[{i}].title"), "a source needs a title");
+                self.error(format!("sources[{i}].title"), ProblemKind::MissingTitle);
             }
             if let Some(url) = &s.url {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    self.error(format!("sources[{i}].url"), format!("'{url}' is not an http(s) address"));
+                    self.error(format!("sources[{i}].url"), ProblemKind::NotHttp(url.clone()));
                 }
             }
         }
@@ -372,20 +544,20 @@ impl Validator {
         let mut unit_ids = HashSet::new();
         let mut group_ids = HashSet::new();
         if raw.groups.is_empty() {
-            self.error("groups", "the dataset has no group");
+            self.error("groups", ProblemKind::NoGroups);
         }
         for (gi, rg) in raw.groups.into_iter().enumerate() {
             let gpath = format!("groups[{gi}]");
             self.check_id(&format!("{gpath}.id"), &rg.id);
             if !group_ids.insert(rg.id.clone()) {
-                self.error(format!("{gpath}.id"), format!("group id '{}' is used twice", rg.id));
+                self.error(format!("{gpath}.id"), ProblemKind::DuplicateGroupId(rg.id.clone()));
             }
             let gid = GroupId(rg.id.clone());
             let mut years = BTreeMap::new();
             for (yi, gy) in rg.years.iter().enumerate() {
                 let ypath = format!("{gpath}.years[{yi}]");
                 if years.contains_key(&gy.year) {
-                    self.error(format!("{ypath}.year"), format!("year {} is listed twice", gy.year));
+                    self.error(format!("{ypath}.year"), ProblemKind::DuplicateYear(gy.year));
                 }
                 if let Some(m) = gy.mean {
                     self.check_value(&format!("{ypath}.mean"), m, index.scale_min, index.scale_max);
@@ -393,19 +565,16 @@ impl Validator {
                 if let Some(s) = &gy.stats_source {
                     self.check_source(&format!("{ypath}.stats_source"), s, &source_ids);
                 } else if gy.mean.is_some() || gy.mean_change.is_some() {
-                    self.error(format!("{ypath}.stats_source"), "block figures need a source");
+                    self.error(format!("{ypath}.stats_source"), ProblemKind::StatsWithoutSource);
                 }
                 if let Some(s) = &gy.unit_count_source {
                     self.check_source(&format!("{ypath}.unit_count_source"), s, &source_ids);
                 }
                 if gy.unit_count == Some(0) {
-                    self.error(format!("{ypath}.unit_count"), "a block cannot have 0 units");
+                    self.error(format!("{ypath}.unit_count"), ProblemKind::ZeroUnits);
                 }
                 if gy.unit_count.is_some_and(|n| n > MAX_BLOCK_SIZE) {
-                    self.error(
-                        format!("{ypath}.unit_count"),
-                        format!("more than {MAX_BLOCK_SIZE} units is not supported"),
-                    );
+                    self.error(format!("{ypath}.unit_count"), ProblemKind::BlockTooLarge { max: MAX_BLOCK_SIZE });
                 }
                 years.insert(
                     gy.year,
@@ -423,16 +592,16 @@ impl Validator {
                 let upath = format!("{gpath}.units[{ui}]");
                 self.check_id(&format!("{upath}.id"), &ru.id);
                 if !unit_ids.insert(ru.id.clone()) {
-                    self.error(format!("{upath}.id"), format!("unit id '{}' is used twice", ru.id));
+                    self.error(format!("{upath}.id"), ProblemKind::DuplicateUnitId(ru.id.clone()));
                 }
                 if ru.name.trim().is_empty() {
-                    self.error(format!("{upath}.name"), "a unit needs a name");
+                    self.error(format!("{upath}.name"), ProblemKind::MissingName);
                 }
                 let mut observations = BTreeMap::new();
                 for (oi, ro) in ru.observations.into_iter().enumerate() {
                     let opath = format!("{upath}.observations[{oi}]");
                     if observations.contains_key(&ro.year) {
-                        self.error(format!("{opath}.year"), format!("year {} is listed twice for this unit", ro.year));
+                        self.error(format!("{opath}.year"), ProblemKind::DuplicateUnitYear(ro.year));
                     }
                     let obs = self.observation(&opath, ro.clone(), &index, &source_ids, years.get(&ro.year));
                     observations.insert(ro.year, obs);
@@ -477,7 +646,7 @@ impl Validator {
         let ri = &raw.index;
         let scale = &ri.scale;
         if !(scale.min.is_finite() && scale.max.is_finite() && scale.min < scale.max) {
-            self.error("index.scale", format!("the scale {}..{} is empty or not finite", scale.min, scale.max));
+            self.error("index.scale", ProblemKind::EmptyScale { min: scale.min, max: scale.max });
         }
         let mut seen = HashSet::new();
         let mut components = Vec::new();
@@ -485,10 +654,10 @@ impl Validator {
             let path = format!("index.components[{ci}]");
             self.check_id(&format!("{path}.id"), &c.id);
             if !seen.insert(c.id.clone()) {
-                self.error(format!("{path}.id"), format!("component id '{}' is used twice", c.id));
+                self.error(format!("{path}.id"), ProblemKind::DuplicateComponentId(c.id.clone()));
             }
             if !(c.min.is_finite() && c.max.is_finite() && c.min < c.max) {
-                self.error(format!("{path}.max"), format!("the range {}..{} is empty or not finite", c.min, c.max));
+                self.error(format!("{path}.max"), ProblemKind::EmptyRange { min: c.min, max: c.max });
             }
             components.push(Component { id: c.id.clone(), name: c.name.clone(), min: c.min, max: c.max });
         }
@@ -509,7 +678,7 @@ impl Validator {
         for (ei, re) in raw.editions.iter().enumerate() {
             let path = format!("editions[{ei}]");
             if out.iter().any(|e| e.year == re.year) {
-                self.error(format!("{path}.year"), format!("year {} is listed twice", re.year));
+                self.error(format!("{path}.year"), ProblemKind::DuplicateYear(re.year));
             }
             for (si, s) in re.sources.iter().enumerate() {
                 self.check_source(&format!("{path}.sources[{si}]"), s, sources);
@@ -519,7 +688,7 @@ impl Validator {
             } else {
                 for key in re.weights_pct.keys() {
                     if !index.components.iter().any(|c| &c.id == key) {
-                        self.error(format!("{path}.weights_pct.{key}"), format!("'{key}' is not a component id"));
+                        self.error(format!("{path}.weights_pct.{key}"), ProblemKind::UnknownComponent(key.clone()));
                     }
                 }
                 let mut raw_weights = Vec::new();
@@ -527,28 +696,22 @@ impl Validator {
                     match re.weights_pct.get(&c.id) {
                         Some(&w) if w.is_finite() && w >= 0.0 => raw_weights.push(w),
                         Some(&w) => {
-                            self.error(
-                                format!("{path}.weights_pct.{}", c.id),
-                                format!("weight {w} must be a number >= 0"),
-                            );
+                            self.error(format!("{path}.weights_pct.{}", c.id), ProblemKind::BadWeight(w));
                             raw_weights.push(0.0);
                         }
                         None => {
-                            self.error(format!("{path}.weights_pct"), format!("no weight for component '{}'", c.id));
+                            self.error(format!("{path}.weights_pct"), ProblemKind::MissingWeight(c.id.clone()));
                             raw_weights.push(0.0);
                         }
                     }
                 }
                 let total: f64 = raw_weights.iter().sum();
                 if total <= 0.0 {
-                    self.error(format!("{path}.weights_pct"), "weights add up to 0");
+                    self.error(format!("{path}.weights_pct"), ProblemKind::WeightsSumToZero);
                     None
                 } else {
                     if (total - 100.0).abs() > 1e-6 {
-                        self.warn(
-                            format!("{path}.weights_pct"),
-                            format!("weights add up to {total}, not 100; they are used as shares"),
-                        );
+                        self.warn(format!("{path}.weights_pct"), WarningKind::WeightsNotHundred { total });
                     }
                     Some(raw_weights.iter().map(|w| w / total).collect())
                 }
@@ -584,20 +747,17 @@ impl Validator {
         let rank = match ro.rank {
             None => None,
             Some(RawRank::Position(0)) => {
-                self.error(format!("{path}.rank"), "ranks start at 1");
+                self.error(format!("{path}.rank"), ProblemKind::RankZero);
                 None
             }
             Some(RawRank::Position(p)) if p > MAX_BLOCK_SIZE => {
-                self.error(
-                    format!("{path}.rank"),
-                    format!("rank {p} is beyond the largest supported block ({MAX_BLOCK_SIZE})"),
-                );
+                self.error(format!("{path}.rank"), ProblemKind::RankBeyondMax { rank: p, max: MAX_BLOCK_SIZE });
                 None
             }
             Some(RawRank::Position(p)) => {
                 if let Some(n) = unit_count {
                     if p > n {
-                        self.error(format!("{path}.rank"), format!("rank {p} is beyond the block's {n} units"));
+                        self.error(format!("{path}.rank"), ProblemKind::RankBeyondBlock { rank: p, unit_count: n });
                     }
                 }
                 Some(PublishedRank::Position(p))
@@ -617,7 +777,7 @@ impl Validator {
                         *slot = Some(value);
                     }
                 }
-                None => self.error(cpath, format!("'{key}' is not a component id")),
+                None => self.error(cpath, ProblemKind::UnknownComponent(key.clone())),
             }
         }
         Observation {
@@ -666,22 +826,21 @@ impl Validator {
                 if n_units > n {
                     self.error(
                         format!("{gpath}.years"),
-                        format!("{year}: {n_units} units have records but the block has {n}"),
+                        ProblemKind::TooManyRecords { year, n_records: n_units, unit_count: n },
                     );
                 }
             }
             if n_last > 1 {
-                self.warn(gpath, format!("{year}: {n_last} units are marked as the lowest"));
+                self.warn(gpath, WarningKind::SeveralLowest { year, n_lowest: n_last });
             }
             ranked.sort_by_key(|&(p, _, _)| p);
             for pair in ranked.windows(2) {
                 let [(p1, s1, n1), (p2, s2, n2)] = pair else { continue };
                 let out_of_order = if higher_is_better { s1 < s2 } else { s1 > s2 };
                 if p1 < p2 && out_of_order {
-                    self.warn(
-                        gpath,
-                        format!("{year}: {n1} is ranked {p1} with {s1} but {n2} is ranked {p2} with {s2}"),
-                    );
+                    let better = RankedScore { name: (*n1).to_owned(), rank: *p1, score: *s1 };
+                    let worse = RankedScore { name: (*n2).to_owned(), rank: *p2, score: *s2 };
+                    self.warn(gpath, WarningKind::RankScoreOrder { year, better, worse });
                 }
             }
         }

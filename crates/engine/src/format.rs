@@ -1,4 +1,6 @@
-//! Numbers, scores, ranks and rank changes written for the reader, in Vietnamese or English.
+//! Numbers, scores, ranks and rank changes in Vietnamese or English notation: figures and marks
+//! only. Words about them ("thấp nhất", "tăng 3 bậc") are the UI's: ranks and moves come back as
+//! [`RankLabel`] and [`RankMove`].
 //!
 //! Vietnamese writes "1.234,5" (dot thousands, comma decimals), English "1,234.5". Negative
 //! numbers use the minus sign "−" (U+2212), not the hyphen. Rounding is half away from zero
@@ -164,47 +166,97 @@ pub fn score(x: f64, unit: ScoreUnit, lang: Lang) -> String {
     }
 }
 
+/// A whole number with the language's thousands separator: "1.234" (vi), "1,234" (en).
+pub fn integer(n: u64, lang: Lang) -> String {
+    group_thousands(&n.to_string(), lang.thousands_separator())
+}
+
+/// `x` exactly as stored (the shortest decimal that reads back to it, no rounding), with the
+/// language's separators: "104,2" (vi), "104.2" (en), "−0,5", "100". For values quoted back to
+/// the reader from a file or an input (a validation problem, an out-of-range override), where
+/// rounding could hide why the value is wrong. NaN prints [`NOT_A_NUMBER`], infinities "∞".
+pub fn exact(x: f64, lang: Lang) -> String {
+    if x.is_nan() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let sign = if x < 0.0 { MINUS.to_string() } else { String::new() };
+    if x.is_infinite() {
+        return format!("{sign}∞");
+    }
+    // `Display` of an f64 never uses an exponent: "1e21" prints all 22 digits.
+    let plain = format!("{}", x.abs());
+    let (int_digits, frac_digits) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = sign;
+    out.push_str(&group_thousands(int_digits, lang.thousands_separator()));
+    if !frac_digits.is_empty() {
+        out.push(lang.decimal_separator());
+        out.push_str(frac_digits);
+    }
+    out
+}
+
+/// How a rank is shown: figures and marks, or — when the source gave no position and the block
+/// size is unknown — a word the UI supplies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RankLabel {
+    /// Figures and marks, the same in every language: "1", "=2", "30/30", "=30/30".
+    Figure(String),
+    /// The source only said "the lowest" and the block size is unknown ("thấp nhất").
+    Lowest,
+}
+
 /// A rank as printed in a table: "1", "=2" when tied.
 ///
 /// When the source only said "the lowest" (`last_word`), the label is "30/30" if the block size
-/// `unit_count` is known (the position over the block size, "=" in front if tied) and the word
-/// itself otherwise: "thấp nhất" / "lowest".
-pub fn rank_label(pos: &RankPos, unit_count: Option<u32>, lang: Lang) -> String {
+/// `unit_count` is known (the position over the block size, "=" in front if tied) and
+/// [`RankLabel::Lowest`] otherwise.
+pub fn rank_label(pos: &RankPos, unit_count: Option<u32>) -> RankLabel {
     let tie_mark = if pos.tied { "=" } else { "" };
     if pos.last_word {
-        return match (unit_count, lang) {
-            (Some(count), _) => format!("{tie_mark}{}/{count}", pos.position),
-            (None, Lang::Vi) => "thấp nhất".to_owned(),
-            (None, Lang::En) => "lowest".to_owned(),
+        return match unit_count {
+            Some(count) => RankLabel::Figure(format!("{tie_mark}{}/{count}", pos.position)),
+            None => RankLabel::Lowest,
         };
     }
-    format!("{tie_mark}{}", pos.position)
+    RankLabel::Figure(format!("{tie_mark}{}", pos.position))
+}
+
+/// Which way a rank moved, and by how many places; the UI words it ("tăng 3 bậc").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankMove {
+    /// Moved up (a better rank) by `places` (> 0).
+    Up {
+        /// Places gained.
+        places: u64,
+    },
+    /// Moved down by `places` (> 0).
+    Down {
+        /// Places lost.
+        places: u64,
+    },
+    /// Same rank.
+    Unchanged,
+}
+
+impl RankMove {
+    /// The move for `delta` places gained (positive = moved up).
+    pub fn from_delta(delta: i64) -> RankMove {
+        let places = delta.unsigned_abs();
+        match delta.signum() {
+            1 => RankMove::Up { places },
+            -1 => RankMove::Down { places },
+            _ => RankMove::Unchanged,
+        }
+    }
 }
 
 /// A compact rank change, `delta` being places gained (positive = moved up): "▲3", "▼2", "=".
-/// Screen readers should get [`rank_change_text`] alongside.
+/// Screen readers should get the change in words ([`RankMove`], worded by the UI) alongside.
 pub fn rank_change(delta: i64, lang: Lang) -> String {
-    let places = group_thousands(&delta.unsigned_abs().to_string(), lang.thousands_separator());
-    match delta.signum() {
-        1 => format!("▲{places}"),
-        -1 => format!("▼{places}"),
-        _ => "=".to_owned(),
-    }
-}
-
-/// The rank change in words, for screen readers and tooltips: "tăng 3 bậc" / "up 3 places",
-/// "giảm 2 bậc" / "down 2 places", "giữ nguyên" / "unchanged".
-pub fn rank_change_text(delta: i64, lang: Lang) -> String {
-    let n_places = delta.unsigned_abs();
-    let places = group_thousands(&n_places.to_string(), lang.thousands_separator());
-    let noun_en = if n_places == 1 { "place" } else { "places" };
-    match (delta.signum(), lang) {
-        (1, Lang::Vi) => format!("tăng {places} bậc"),
-        (-1, Lang::Vi) => format!("giảm {places} bậc"),
-        (_, Lang::Vi) => "giữ nguyên".to_owned(),
-        (1, Lang::En) => format!("up {places} {noun_en}"),
-        (-1, Lang::En) => format!("down {places} {noun_en}"),
-        (_, Lang::En) => "unchanged".to_owned(),
+    match RankMove::from_delta(delta) {
+        RankMove::Up { places } => format!("▲{}", integer(places, lang)),
+        RankMove::Down { places } => format!("▼{}", integer(places, lang)),
+        RankMove::Unchanged => "=".to_owned(),
     }
 }
 
@@ -297,38 +349,56 @@ mod tests {
     }
 
     #[test]
+    fn exact_values() {
+        let cases: [(f64, &str, &str); 9] = [
+            (104.2, "104,2", "104.2"),
+            (100.0, "100", "100"),
+            (1234.5, "1.234,5", "1,234.5"),
+            (-0.5, "−0,5", "−0.5"),
+            (-0.0, "0", "0"),
+            (0.1 + 0.2, "0,30000000000000004", "0.30000000000000004"),
+            (f64::NAN, "—", "—"),
+            (f64::INFINITY, "∞", "∞"),
+            (f64::NEG_INFINITY, "−∞", "−∞"),
+        ];
+        for (x, vi, en) in cases {
+            assert_eq!(exact(x, Lang::Vi), vi, "exact({x:?}, vi)");
+            assert_eq!(exact(x, Lang::En), en, "exact({x:?}, en)");
+        }
+        assert_eq!(exact(1e21, Lang::En), "1,000,000,000,000,000,000,000");
+        assert_eq!(integer(1234, Lang::Vi), "1.234");
+        assert_eq!(integer(u64::MAX, Lang::En), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
     fn rank_labels() {
         let pos = |position, tied, last_word| RankPos { position, tied, last_word, origin: RankOrigin::Published };
+        let figure = |s: &str| RankLabel::Figure(s.to_owned());
         let cases = [
-            (pos(1, false, false), None, Lang::Vi, "1"),
-            (pos(2, true, false), Some(30), Lang::En, "=2"),
-            (pos(30, false, true), Some(30), Lang::Vi, "30/30"),
-            (pos(30, true, true), Some(30), Lang::Vi, "=30/30"),
-            (pos(0, false, true), None, Lang::Vi, "thấp nhất"),
-            (pos(0, false, true), None, Lang::En, "lowest"),
+            (pos(1, false, false), None, figure("1")),
+            (pos(2, true, false), Some(30), figure("=2")),
+            (pos(30, false, true), Some(30), figure("30/30")),
+            (pos(30, true, true), Some(30), figure("=30/30")),
+            (pos(0, false, true), None, RankLabel::Lowest),
         ];
-        for (pos, unit_count, lang, expected) in cases {
-            assert_eq!(rank_label(&pos, unit_count, lang), expected, "{pos:?} of {unit_count:?}");
+        for (pos, unit_count, expected) in cases {
+            assert_eq!(rank_label(&pos, unit_count), expected, "{pos:?} of {unit_count:?}");
         }
     }
 
     #[test]
     fn rank_changes() {
         let cases = [
-            (3, Lang::Vi, "▲3", "tăng 3 bậc"),
-            (3, Lang::En, "▲3", "up 3 places"),
-            (1, Lang::En, "▲1", "up 1 place"),
-            (-2, Lang::Vi, "▼2", "giảm 2 bậc"),
-            (-2, Lang::En, "▼2", "down 2 places"),
-            (-1, Lang::En, "▼1", "down 1 place"),
-            (0, Lang::Vi, "=", "giữ nguyên"),
-            (0, Lang::En, "=", "unchanged"),
-            (1234, Lang::Vi, "▲1.234", "tăng 1.234 bậc"),
-            (i64::MIN, Lang::En, "▼9,223,372,036,854,775,808", "down 9,223,372,036,854,775,808 places"),
+            (3, Lang::Vi, "▲3", RankMove::Up { places: 3 }),
+            (1, Lang::En, "▲1", RankMove::Up { places: 1 }),
+            (-2, Lang::Vi, "▼2", RankMove::Down { places: 2 }),
+            (0, Lang::En, "=", RankMove::Unchanged),
+            (1234, Lang::Vi, "▲1.234", RankMove::Up { places: 1234 }),
+            (i64::MIN, Lang::En, "▼9,223,372,036,854,775,808", RankMove::Down { places: 1 << 63 }),
         ];
-        for (delta, lang, compact, text) in cases {
+        for (delta, lang, compact, moved) in cases {
             assert_eq!(rank_change(delta, lang), compact, "rank_change({delta}, {lang:?})");
-            assert_eq!(rank_change_text(delta, lang), text, "rank_change_text({delta}, {lang:?})");
+            assert_eq!(RankMove::from_delta(delta), moved, "RankMove::from_delta({delta})");
         }
     }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::dataset::UnitId;
+use crate::gain::Gain;
 use crate::matrix::BlockMatrix;
 use crate::scenario::{Override, Scenario, WeightChoice};
 use crate::view_state::{OverrideParam, ViewState, WeightsParam};
@@ -177,5 +178,56 @@ pub fn from_preset(code: &str, now: &WeightsParam) -> WeightsParam {
         "equal" => WeightsParam::Equal,
         "custom" => now.clone(),
         other => other.strip_prefix("emph-").map_or(WeightsParam::Official, |c| WeightsParam::Emphasis(c.to_owned())),
+    }
+}
+
+/// Decimals kept in a link value that applies a gain answer.
+const GAIN_LINK_DECIMALS: i32 = 4;
+
+/// The link overrides that apply a gain answer to `unit`: its new total, or its new component
+/// values (in component order); `None` when nothing is to change (already there, impossible).
+/// Values are rounded to [`GAIN_LINK_DECIMALS`] decimals away from the current value (up for a
+/// gain, down for a lower-is-better total), so the link stays short and the target is still met.
+pub fn gain_overrides(unit: &UnitId, gain: &Gain) -> Option<Vec<OverrideParam>> {
+    let Gain::Needed { delta, new_score, component_increases } = gain else { return None };
+    let scale = 10f64.powi(GAIN_LINK_DECIMALS);
+    let toward = |x: f64, up: bool| if up { (x * scale).ceil() / scale } else { (x * scale).floor() / scale };
+    let param = |component: Option<String>, value| OverrideParam { unit: unit.0.clone(), component, value };
+    if component_increases.is_empty() {
+        return Some(vec![param(None, toward(*new_score, *delta >= 0.0))]);
+    }
+    Some(component_increases.iter().map(|c| param(Some(c.component_id.clone()), toward(c.new_value, true))).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gain::{ComponentIncrease, ImpossibleReason};
+
+    fn values(o: Option<Vec<OverrideParam>>) -> Option<Vec<(Option<String>, f64)>> {
+        o.map(|list| list.into_iter().map(|p| (p.component, p.value)).collect())
+    }
+
+    #[test]
+    fn gain_overrides_round_toward_the_target() {
+        let unit = UnitId("a".to_owned());
+        let total = |delta, new_score| Gain::Needed { delta, new_score, component_increases: vec![] };
+        // A gain rounds up, a lower-is-better loss rounds down: both still reach the target.
+        assert_eq!(values(gain_overrides(&unit, &total(1.5, 80.123_41))), Some(vec![(None, 80.1235)]));
+        assert_eq!(values(gain_overrides(&unit, &total(-1.5, 20.123_49))), Some(vec![(None, 20.1234)]));
+        let comps = Gain::Needed {
+            delta: 2.0,
+            new_score: 90.0,
+            component_increases: vec![ComponentIncrease {
+                component_idx: 1,
+                component_id: "c2".to_owned(),
+                increase: 0.5,
+                new_value: 7.000_01,
+            }],
+        };
+        assert_eq!(values(gain_overrides(&unit, &comps)), Some(vec![(Some("c2".to_owned()), 7.0001)]));
+        assert_eq!(values(gain_overrides(&unit, &Gain::AlreadyThere)), None);
+        let impossible = Gain::Impossible { reason: ImpossibleReason::BlockSizeUnknown };
+        assert_eq!(values(gain_overrides(&unit, &impossible)), None);
     }
 }

@@ -12,21 +12,17 @@
 //! - anything more (two changes, other weights): the rank is unknown ("–").
 
 use crate::dataset::{Dataset, UnitId};
-use crate::gain::{gain, Gain, GainAnswer, GainError, GainQuery, Lever};
+use crate::gain::{gain, GainAnswer, GainError, GainQuery, Lever};
 use crate::interval::rank_interval_in;
 use crate::matrix::BlockMatrix;
 use crate::scenario::{evaluate, Override, Scenario, ScenarioError, ScenarioResult, ScenarioRow};
-use crate::scenario_link::{scenario_for, set_override, LinkMismatch};
+use crate::scenario_link::{gain_overrides, scenario_for, set_override, LinkMismatch};
 use crate::search::fold;
 use crate::view_state::{OverrideParam, ViewState};
 
 /// A change smaller than this is no change: an edit back to the published value drops the
 /// override, so the link stays clean.
 pub const SAME_VALUE_EPSILON: f64 = 1e-9;
-
-/// Decimals kept when an answer of "what it takes" becomes a link change. Values are rounded
-/// *up*, so the link stays short and the target is still reached.
-pub const APPLY_DECIMALS: i32 = 4;
 
 /// The rank a rescored row may show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,7 +263,7 @@ impl WhatIf {
         scenario.overrides.remove(&unit);
         let query = GainQuery { unit: unit.clone(), target_rank_1_based: k, lever };
         Some(gain(m, &scenario, &query).map(|answer| {
-            let changes = changes_for(&unit, &answer);
+            let changes = gain_overrides(&unit, &answer.gain).unwrap_or_default();
             Takes { unit, answer, changes }
         }))
     }
@@ -285,29 +281,9 @@ pub struct Takes {
     pub unit: UnitId,
     /// The engine's answer.
     pub answer: GainAnswer,
-    /// The overrides that reach the target (rounded up to [`APPLY_DECIMALS`]); empty when
+    /// The overrides that reach the target (`scenario_link::gain_overrides`); empty when
     /// nothing is needed or nothing can do it.
     pub changes: Vec<OverrideParam>,
-}
-
-fn round_up(x: f64) -> f64 {
-    let scale = 10f64.powi(APPLY_DECIMALS);
-    (x * scale).ceil() / scale
-}
-
-fn changes_for(unit: &UnitId, answer: &GainAnswer) -> Vec<OverrideParam> {
-    let Gain::Needed { new_score, component_increases, .. } = &answer.gain else { return Vec::new() };
-    if component_increases.is_empty() {
-        return vec![OverrideParam { unit: unit.0.clone(), component: None, value: round_up(*new_score) }];
-    }
-    component_increases
-        .iter()
-        .map(|c| OverrideParam {
-            unit: unit.0.clone(),
-            component: Some(c.component_id.clone()),
-            value: round_up(c.new_value),
-        })
-        .collect()
 }
 
 /// Apply an answer's changes to the view state: the answer was worked out from the unit's

@@ -118,7 +118,7 @@ pub fn ResultTable(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                             <th scope="col" class="num">{msg(lang).col_rank}</th>
                             <th scope="col">{msg(lang).col_unit}</th>
                             <th scope="col" class="num">{msg(lang).col_score}</th>
-                            <th scope="col" class="num">{i18n::views(lang).col_change}</th>
+                            <th scope="col" class="num">{msg(lang).col_change}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

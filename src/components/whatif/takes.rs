@@ -92,7 +92,7 @@ pub fn Explain(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                     <p data-testid="explain-sentence">{sentence}</p>
                     <table class="ranking compact">
                         <thead><tr>
-                            <th scope="col">{i18n::rules(lang).col_component}</th>
+                            <th scope="col">{whatif(lang).col_component}</th>
                             <th scope="col" class="num">{msg(lang).col_score}</th>
                             <th scope="col" class="num">{whatif(lang).weights}</th>
                             <th scope="col" class="num">"="</th>
