@@ -12,7 +12,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../scripts/serve.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The built site; CHISO_DIST points the tests at another build. */
 export const DIST_DIR = process.env.CHISO_DIST || join(ROOT, 'dist');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
