@@ -57,6 +57,7 @@ pub fn WhatIfView(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="whatif" data-testid="whatif-view">
             {mismatches}
+            <result::ResultLine ctx state />
             <div class="whatif-layout">
                 <div class="panel">
                     <editors::UnitPicker ctx state />
@@ -67,7 +68,6 @@ pub fn WhatIfView(ctx: Ctx) -> impl IntoView {
                     </button>
                 </div>
                 <div class="whatif-result">
-                    <result::ResultLine ctx state />
                     <result::ResultChart ctx state />
                 </div>
             </div>
