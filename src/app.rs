@@ -1,6 +1,7 @@
 //! The app shell: reads the address, loads the dataset, and shows the explorer, a loading state
 //! or the error panel — never a blank page.
 
+use chiso_engine::view_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,24 +20,19 @@ pub fn App() -> impl IntoView {
     let initial = state::read_url();
     let opened_with = StoredValue::new(initial.view.clone());
     let view = RwSignal::new(initial.view);
+    // A `data=` the page may not fetch is refused for as long as the page is open.
+    let refused_data = view_state::refused_data(&initial.warnings).cloned();
     // Notices about the opening link's bad parameters; they go once the reader changes the view
     // (the address then says something else) and come back with "back" to that address.
     let url_warnings = RwSignal::new(initial.warnings);
-    let data_param = initial.data_param;
     let load_state = RwSignal::new(LoadState::Loading);
 
-    provide_context(load::DataOverride(data_param.is_some()));
-    // The dataset follows the view state's `ds` (the picker), unless `data=` names a file. A
-    // generation counter drops a slow answer that arrives after the reader picked another one.
-    let dataset_id = Memo::new(move |_| view.with(|v| v.dataset.clone()));
+    // The dataset follows the view state's file (`ds`, the picker; or `data=`). A generation
+    // counter drops a slow answer that arrives after the reader picked another one.
+    let data_file = Memo::new(move |_| view.with(|v| load::data_file(v, refused_data.as_ref())));
     let generation = StoredValue::new(0u64);
-    let data_param_for_load = data_param.clone();
     Effect::new(move |_| {
-        let id = dataset_id.get();
-        let url = match &data_param_for_load {
-            Some(_) => load::data_url(data_param_for_load.as_deref()),
-            None => Ok(load::dataset_path(&id)),
-        };
+        let url = data_file.get();
         generation.update_value(|g| *g += 1);
         let this_load = generation.get_value();
         match url {
@@ -63,15 +59,12 @@ pub fn App() -> impl IntoView {
 
     // The address bar follows the view state; "back" and "forward" bring the state back.
     let last_written = StoredValue::new(view.get_untracked());
-    Effect::new({
-        let data_param = data_param.clone();
-        move |_| {
-            let v = view.get();
-            // Inside an iframe, history entries would land in the host page's "back" button.
-            let push = !v.embed && state::is_navigation(&last_written.get_value(), &v);
-            state::write_url(&v, data_param.as_deref(), push);
-            last_written.set_value(v);
-        }
+    Effect::new(move |_| {
+        let v = view.get();
+        // Inside an iframe, history entries would land in the host page's "back" button.
+        let push = !v.embed && view_state::is_navigation(&last_written.get_value(), &v);
+        state::write_url(&v, push);
+        last_written.set_value(v);
     });
     Effect::new(move |_| {
         let changed = view.with(|v| *v != opened_with.get_value());

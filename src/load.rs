@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chiso_engine::dataset::{DataWarning, Dataset, LoadError, Problem};
+use chiso_engine::view_state::{ParamWarning, ViewState};
 
 /// The state of the dataset: loading, ready (with warnings), or failed.
 #[derive(Debug, Clone)]
@@ -20,8 +21,8 @@ pub enum LoadState {
 /// browser's or the JSON parser's own technical text, shown as such (it has no translation).
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadFailure {
-    /// The `data=` parameter is not a relative path to a .json file on this site; nothing was
-    /// fetched.
+    /// The link's `data=` is not a relative path to a .json file on this site
+    /// (`datasets::is_allowed_data_path`); nothing was fetched.
     NotAllowed { url: String },
     /// The request got no answer (offline, blocked, server down).
     Network { url: String, detail: String },
@@ -52,32 +53,14 @@ impl LoadFailure {
     }
 }
 
-/// True when the link's `data=` names the dataset file: the picker and `ds` then do not apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DataOverride(pub bool);
-
-/// The built-in datasets: (id, file relative to the page), in picker order.
-pub const DATASETS: [(&str, &str); 3] =
-    [("hanoi-cchc", "data/hanoi-cchc.json"), ("pci", "data/pci.json"), ("papi", "data/papi.json")];
-
-/// The file of a built-in dataset; an unknown id loads the default one (the page then says that
-/// the id asked for does not exist).
-pub fn dataset_path(id: &str) -> String {
-    DATASETS.iter().find(|(i, _)| *i == id).map_or(DEFAULT_DATA, |(_, p)| p).to_string()
-}
-
-/// The default dataset, relative to the page so a sub-path deploy works.
-pub const DEFAULT_DATA: &str = "data/hanoi-cchc.json";
-
-/// Validate a `?data=` override: only a relative path on our own origin, ending in `.json`
-/// (no scheme, no `//`, no `..`), so a hostile link cannot make the page fetch elsewhere.
-pub fn data_url(param: Option<&str>) -> Result<String, LoadFailure> {
-    let Some(p) = param else { return Ok(DEFAULT_DATA.to_string()) };
-    let ok_chars = p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
-    if p.len() <= 200 && ok_chars && p.ends_with(".json") && !p.starts_with('/') && !p.contains("..") {
-        Ok(p.to_string())
-    } else {
-        Err(LoadFailure::NotAllowed { url: p.chars().take(80).collect() })
+/// The file the page loads for the link it was opened with: the view state's file
+/// (`ViewState::data_file`: its `data=`, else the built-in dataset of `ds`), unless the link's
+/// `data=` was refused (`view_state::refused_data`) — then nothing is fetched and the error
+/// panel says why, rather than showing another dataset than the one the reader was sent to.
+pub fn data_file(view: &ViewState, refused: Option<&ParamWarning>) -> Result<String, LoadFailure> {
+    match refused {
+        Some(w) => Err(LoadFailure::NotAllowed { url: w.raw.clone() }),
+        None => Ok(view.data_file().to_string()),
     }
 }
 

@@ -2,9 +2,9 @@
 //!
 //! The URL is read at start-up and on "back"/"forward" (popstate); every change of the view state
 //! is written back carrying only what differs from the defaults — a new history entry for a
-//! navigation step ([`is_navigation`]), a replaced one for typing and sliders, and never a new
-//! entry inside an iframe. The `data=` override (a same-origin dataset path, for data desks and
-//! tests) is kept as it came.
+//! navigation step (`view_state::is_navigation`), a replaced one for typing and sliders, and never a new
+//! entry inside an iframe. The `data=` file is part of the view state like every parameter, and
+//! no change of the state drops it.
 
 use chiso_engine::view_state::{ParamWarning, ViewState};
 
@@ -14,57 +14,22 @@ pub struct Initial {
     pub view: ViewState,
     /// Parameters that were ignored.
     pub warnings: Vec<ParamWarning>,
-    /// The raw `data=` parameter, if any.
-    pub data_param: Option<String>,
 }
 
 fn location_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// Split off the `data=` parameter, which is not part of the view state.
-fn split_data_param(search: &str) -> (String, Option<String>) {
-    let mut rest = Vec::new();
-    let mut data = None;
-    for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-        match pair.strip_prefix("data=") {
-            Some(v) => data = Some(v.to_string()),
-            None => rest.push(pair),
-        }
-    }
-    (rest.join("&"), data)
-}
-
 /// Read the view state from the address bar.
 pub fn read_url() -> Initial {
-    let (query, data_param) = split_data_param(&location_search());
-    let (view, warnings) = chiso_engine::view_state::from_query(&query);
-    Initial { view, warnings, data_param }
+    let (view, warnings) = chiso_engine::view_state::from_query(&location_search());
+    Initial { view, warnings }
 }
 
-/// The raw `data=` parameter of the current address, if any (it never changes while the page is
-/// open: [`write_url`] keeps it).
-pub fn current_data_param() -> Option<String> {
-    split_data_param(&location_search()).1
-}
-
-/// The query string for `view` plus the `data=` override the page was opened with.
-fn query_with_data(view: &ViewState, data_param: Option<&str>) -> String {
-    let mut query = view.to_query();
-    if let Some(d) = data_param {
-        if !query.is_empty() {
-            query.push('&');
-        }
-        query.push_str("data=");
-        query.push_str(d);
-    }
-    query
-}
-
-/// This page's path with the query for `view` (and the current `data=`): a link to another
-/// state of the same page, such as the embed's "open in full".
+/// This page's path with the query for `view`: a link to another state of the same page, such as
+/// the embed's "open in full".
 pub fn page_url(view: &ViewState) -> String {
-    let query = query_with_data(view, current_data_param().as_deref());
+    let query = view.to_query();
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     if query.is_empty() {
         path
@@ -88,23 +53,11 @@ pub fn sibling_url(file: &str) -> String {
     format!("{origin}{dir}/{file}")
 }
 
-/// True when going from `before` to `after` is a step a reader would want "back" to undo: another
-/// dataset, view, block, year, unit or language. Typing, sliders and filters replace the
-/// current entry instead, so "back" is not a keystroke-by-keystroke undo.
-pub fn is_navigation(before: &ViewState, after: &ViewState) -> bool {
-    before.dataset != after.dataset
-        || before.view != after.view
-        || before.group != after.group
-        || before.year != after.year
-        || before.unit != after.unit
-        || before.lang != after.lang
-        || before.from != after.from
-}
-
-/// Write the view state to the address bar: a new history entry when `push`, else replacing
-/// the current one. Nothing happens when the address already says it (after "back").
-pub fn write_url(view: &ViewState, data_param: Option<&str>, push: bool) {
-    let query = query_with_data(view, data_param);
+/// Write the view state to the address bar: a new history entry when `push` (see
+/// `view_state::is_navigation`), else replacing the current one. Nothing happens when the
+/// address already says it (after "back").
+pub fn write_url(view: &ViewState, push: bool) {
+    let query = view.to_query();
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();

@@ -88,7 +88,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
     };
     let on_from = move |ev| {
         let value = event_target_value(&ev);
-        view.update(|v| v.from = value.parse().ok());
+        view.update(|v| v.set_from(value.parse().ok()));
     };
 
     let table_rows = move || {

@@ -23,10 +23,6 @@ fn limit_code(l: Option<Limit>) -> String {
     }
 }
 
-fn kind_code(k: UnitKind) -> String {
-    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 /// The filter bar.
 #[component]
 pub fn Controls(
@@ -63,14 +59,7 @@ pub fn Controls(
                         class="seg"
                         data-testid=format!("group-{}", gid.0)
                         aria-pressed=pressed
-                        on:click=move |_| view.update(|v| {
-                            v.group = Some(id_for_click.0.clone());
-                            v.kinds.clear();
-                            v.unit = None;
-                            // Changes belong to the block they were made on.
-                            v.overrides.clear();
-                            v.from = None;
-                        })
+                        on:click=move |_| view.update(|v| v.select_group(&id_for_click.0))
                     >
                         {i18n::text(name, lang).to_string()}
                     </button>
@@ -81,30 +70,24 @@ pub fn Controls(
 
     let on_year = move |ev| {
         let value = event_target_value(&ev);
-        // The latest year stays implicit, so a shared link moves on to the next edition.
         let latest = resolved.with_untracked(|r| r.years.first().copied());
-        let year = value.parse().ok().filter(|y| Some(*y) != latest);
-        view.update(|v| {
-            v.year = year;
-            v.overrides.clear();
-            v.from = None;
-        });
+        view.update(|v| v.select_year(value.parse().ok(), latest));
     };
     let on_kind = move |ev| {
         let value = event_target_value(&ev);
-        let kind = kinds_of_group.get_untracked().into_iter().find(|k| kind_code(*k) == value);
-        view.update(|v| v.kinds = kind.into_iter().collect());
+        let kind = kinds_of_group.get_untracked().into_iter().find(|k| k.code() == value);
+        view.update(|v| v.select_kind(kind));
     };
     let on_limit = move |ev| {
         let value = event_target_value(&ev);
         view.update(|v| {
             let current = v.limit.filter(|l| limit_code(Some(*l)) == value);
-            v.limit = current.or_else(|| LIMITS.into_iter().find(|l| limit_code(Some(*l)) == value));
+            v.select_limit(current.or_else(|| LIMITS.into_iter().find(|l| limit_code(Some(*l)) == value)));
         });
     };
     let on_search = move |ev| {
         let value = event_target_value(&ev);
-        view.update(|v| v.query = value);
+        view.update(|v| v.search(&value));
     };
 
     view! {
@@ -135,7 +118,7 @@ pub fn Controls(
                             let mut opts = vec![view! { <option value="" selected=current.is_none()>{msg(lang).all_kinds}</option> }.into_any()];
                             for k in kinds_of_group.get() {
                                 opts.push(view! {
-                                    <option value=kind_code(k) selected=current == Some(k)>{i18n::kind_name(k, lang)}</option>
+                                    <option value=k.code() selected=current == Some(k)>{i18n::kind_name(k, lang)}</option>
                                 }.into_any());
                             }
                             opts.collect_view()

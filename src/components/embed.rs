@@ -139,8 +139,7 @@ pub fn EmbedYears(
                             class="seg"
                             data-testid=format!("embed-year-{y}")
                             aria-pressed=move || (year.get() == y).to_string()
-                            // The latest year stays unwritten, so the link follows new editions.
-                            on:click=move |_| view.update(|v| v.year = (Some(y) != latest).then_some(y))
+                            on:click=move |_| view.update(|v| v.show_year(y, latest))
                         >
                             {y}
                         </button>

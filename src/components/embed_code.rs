@@ -11,7 +11,7 @@ use crate::i18n::{self, chrome};
 use crate::state;
 
 /// A fresh embed instance id, `chiso-` and six base-36 characters: unique enough among the
-/// embeds of one article, and a valid `eid` (see view_state.rs).
+/// embeds of one article, and a valid `eid` (see view_state/params.rs).
 fn new_eid() -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut id = String::from("chiso-");

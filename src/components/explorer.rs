@@ -44,10 +44,9 @@ pub fn Explorer(
     url_warnings: RwSignal<Vec<ParamWarning>>,
     lang: Memo<Lang>,
 ) -> impl IntoView {
-    let data_override = use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
     let resolved = {
         let ds = ds.clone();
-        Memo::new(move |_| view.with(|v| resolve(&ds, v, data_override)))
+        Memo::new(move |_| view.with(|v| resolve(&ds, v)))
     };
     let ctx = Ctx { ds: StoredValue::new(ds.clone()), view, resolved, lang };
     let data = RankingData::new(ctx);

@@ -20,7 +20,7 @@ pub fn LangSwitch(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView 
                     lang=l.code()
                     data-testid=format!("lang-{}", l.code())
                     aria-pressed=move || (lang.get() == l).to_string()
-                    on:click=move |_| view.update(|v| v.lang = l)
+                    on:click=move |_| view.update(|v| v.select_lang(l))
                 >
                     {lang_name(l)}
                 </button>

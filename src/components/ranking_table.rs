@@ -141,7 +141,7 @@ fn table_row(row: &RankingRow, shown: RowShown, view: RwSignal<ViewState>) -> im
     };
     let toggle = move |_| {
         let UnitId(id) = id.clone();
-        view.update(|v| v.unit = if v.unit.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+        view.update(|v| v.toggle_unit(&id));
     };
     view! {
         <tr class=class data-testid="row" data-unit=row.unit_id.0.clone()>

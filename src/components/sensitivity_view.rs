@@ -96,12 +96,12 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
 
     let on_spread = move |ev| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-            view.update(|v| v.spread = n.min(100));
+            view.update(|v| v.set_spread(n));
         }
     };
     let on_k = move |ev| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-            view.update(|v| v.k = n.clamp(1, 10_000));
+            view.update(|v| v.set_k(n));
         }
     };
 

@@ -4,7 +4,7 @@
 use chiso_engine::dataset::UnitId;
 use chiso_engine::format;
 use chiso_engine::rank::{published_place, PublishedPlace};
-use chiso_engine::view_state::View;
+use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::context::Ctx;
@@ -54,11 +54,11 @@ pub fn UnitCard(ctx: Ctx) -> impl IntoView {
                 <ul>{years}</ul>
                 <div class="card-actions">
                     <button type="button" class="button" data-testid="card-whatif"
-                        on:click=move |_| view.update(|v| v.view = View::WhatIf)>
+                        on:click=move |_| view.update(|v| v.select_view(View::WhatIf))>
                         {i18n::card(lang).whatif}
                     </button>
                     <button type="button" class="button secondary" data-testid="card-close"
-                        on:click=move |_| view.update(|v| v.unit = None)>
+                        on:click=move |_| view.update(ViewState::close_unit)>
                         {i18n::card(lang).close}
                     </button>
                 </div>

@@ -1,25 +1,22 @@
 //! The dataset picker and the view tabs (ranking, what-if, robustness, year on year).
 
+use chiso_engine::datasets::BUILTIN;
 use chiso_engine::format::Lang;
 use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::i18n;
-use crate::load::DATASETS;
 
-/// Picker and tabs. Switching dataset starts from that dataset's defaults (group, year,
-/// overrides and weights belong to the dataset left behind); the view and language stay.
+/// Picker and tabs (`ViewState::select_dataset`, `ViewState::select_view`).
 #[component]
 pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
     let on_dataset = move |ev| {
         let id = event_target_value(&ev);
-        view.update(|v| {
-            *v = ViewState { dataset: id, view: v.view, lang: v.lang, theme: v.theme, ..ViewState::default() };
-        });
+        view.update(|v| v.select_dataset(&id));
     };
     let current_view = Memo::new(move |_| view.with(|v| v.view));
     // A link with `data=` shows that file; the picker would only pretend to switch.
-    let show_picker = !use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
+    let show_picker = view.with_untracked(|v| v.data.is_none());
     let tabs = move || {
         let lang = lang.get();
         View::ALL
@@ -32,7 +29,7 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                         class="tab"
                         data-testid=format!("view-{}", v.code())
                         aria-pressed=pressed
-                        on:click=move |_| view.update(|s| s.view = v)
+                        on:click=move |_| view.update(|s| s.select_view(v))
                     >
                         {i18n::view_label(v, lang)}
                     </button>
@@ -48,10 +45,10 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                 <select data-testid="dataset-select" on:change=on_dataset>
                     {move || {
                         let lang = lang.get();
-                        DATASETS
+                        BUILTIN
                             .iter()
-                            .map(|(id, _)| {
-                                view! { <option value=*id selected=*id == dataset_id.as_str()>{i18n::dataset_label(id, lang)}</option> }
+                            .map(|d| {
+                                view! { <option value=d.id selected=d.id == dataset_id.as_str()>{i18n::dataset_label(d.id, lang)}</option> }
                             })
                             .collect_view()
                     }}

@@ -112,6 +112,14 @@ fn url_problems_are_worded_in_english_too() {
 }
 
 #[test]
+fn every_built_in_dataset_has_a_name_in_each_language() {
+    for d in chiso_engine::datasets::BUILTIN {
+        let (vi, en) = (dataset_label(d.id, Vi), dataset_label(d.id, En));
+        assert!(vi != "?" && en != "?" && vi != en, "{}: {vi} / {en}", d.id);
+    }
+}
+
+#[test]
 fn ranks_and_moves_in_words() {
     let pos = |position, tied, last_word| RankPos { position, tied, last_word, origin: RankOrigin::Published };
     assert_eq!(rank_label(&pos(2, true, false), Some(30), Vi), "=2");

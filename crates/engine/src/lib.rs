@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod composite;
 pub mod dataset;
+pub mod datasets;
 pub mod embed;
 pub mod explain;
 pub mod filter;

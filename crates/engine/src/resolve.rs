@@ -38,11 +38,11 @@ pub struct Resolved {
     pub mismatches: Vec<ViewMismatch>,
 }
 
-/// Resolve `v` on `ds`. `data_override` is true when the dataset was loaded from the link's
-/// `data=` path, so its id need not match `ds=`.
-pub fn resolve(ds: &Dataset, v: &ViewState, data_override: bool) -> Resolved {
+/// Resolve `v` on `ds`. When the link's `data` named the file, its dataset's id need not match
+/// `ds`.
+pub fn resolve(ds: &Dataset, v: &ViewState) -> Resolved {
     let mut mismatches = Vec::new();
-    if v.dataset != ds.id && !data_override {
+    if v.dataset != ds.id && v.data.is_none() {
         mismatches.push(ViewMismatch::Dataset(v.dataset.clone()));
     }
     let first = ds.groups.first().map(|g| g.id.clone()).unwrap_or(GroupId(String::new()));

@@ -246,6 +246,44 @@ pub enum UnitKind {
     Khac,
 }
 
+impl UnitKind {
+    /// Every kind, in declaration (= `Ord`) order.
+    pub const ALL: [UnitKind; 10] = [
+        UnitKind::So,
+        UnitKind::CoQuanTuongDuongSo,
+        UnitKind::Quan,
+        UnitKind::Huyen,
+        UnitKind::ThiXa,
+        UnitKind::Tinh,
+        UnitKind::ThanhPhoTrucThuocTw,
+        UnitKind::Bo,
+        UnitKind::CoQuanTrungUong,
+        UnitKind::Khac,
+    ];
+
+    /// The snake_case code, exactly as the dataset file spells the kind; also its spelling in
+    /// links (`kind=`) and the UI's menu values. A test keeps it equal to serde's name.
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::So => "so",
+            UnitKind::CoQuanTuongDuongSo => "co_quan_tuong_duong_so",
+            UnitKind::Quan => "quan",
+            UnitKind::Huyen => "huyen",
+            UnitKind::ThiXa => "thi_xa",
+            UnitKind::Tinh => "tinh",
+            UnitKind::ThanhPhoTrucThuocTw => "thanh_pho_truc_thuoc_tw",
+            UnitKind::Bo => "bo",
+            UnitKind::CoQuanTrungUong => "co_quan_trung_uong",
+            UnitKind::Khac => "khac",
+        }
+    }
+
+    /// The kind spelled `code` (exact, lower case), if any.
+    pub fn from_code(code: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
 /// A unit's published result for one year. Absent fields were not published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -303,4 +341,37 @@ pub fn parse(json: &str) -> Result<RawDataset, serde_json::Error> {
 pub fn peek_version(json: &str) -> Option<u32> {
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     u32::try_from(value.get("schema_version")?.as_u64()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnitKind;
+
+    /// Stops compiling when a kind is added, so [`UnitKind::ALL`] cannot fall behind.
+    fn listed_in_all(kind: UnitKind) -> bool {
+        use UnitKind::*;
+        match kind {
+            So | CoQuanTuongDuongSo | Quan | Huyen | ThiXa | Tinh | ThanhPhoTrucThuocTw | Bo | CoQuanTrungUong
+            | Khac => UnitKind::ALL.contains(&kind),
+        }
+    }
+
+    #[test]
+    fn kind_codes_are_the_file_names_and_read_back() {
+        let mut codes = Vec::new();
+        for kind in UnitKind::ALL {
+            assert!(listed_in_all(kind));
+            // The link's and the menu's code is the file's name: they cannot drift apart.
+            assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::Value::String(kind.code().to_owned())));
+            assert_eq!(UnitKind::from_code(kind.code()), Some(kind));
+            codes.push(kind.code());
+        }
+        let mut sorted = UnitKind::ALL.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, UnitKind::ALL, "ALL is in Ord order");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), UnitKind::ALL.len(), "codes are distinct");
+        assert_eq!(UnitKind::from_code("Quan"), None);
+    }
 }

@@ -331,9 +331,3 @@ pub fn unit_choices(ds: &Dataset, m: &BlockMatrix) -> Vec<(UnitId, String)> {
     units.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     units.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
-
-/// "Reset": every change and the weights back to the published state.
-pub fn reset(v: &mut ViewState) {
-    v.overrides.clear();
-    v.weights = crate::view_state::WeightsParam::Official;
-}

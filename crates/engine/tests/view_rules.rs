@@ -25,8 +25,8 @@ fn dataset(name: &str) -> Dataset {
 }
 
 /// `group year from=… unit=… | mismatches`.
-fn resolved(ds: &Dataset, link: &str, data_override: bool) -> String {
-    let r = resolve(ds, &from_query(link).0, data_override);
+fn resolved(ds: &Dataset, link: &str) -> String {
+    let r = resolve(ds, &from_query(link).0);
     let m: Vec<String> = r.mismatches.iter().map(|m| format!("{m:?}")).collect();
     format!(
         "{} {} from={} unit={} years={:?} | {}",
@@ -44,26 +44,26 @@ fn the_resolver_falls_back_and_says_what_did_not_fit() {
     let hanoi = dataset("hanoi");
     let pci = dataset("pci");
     let cases = [
-        (&hanoi, "", false, "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
-        (&hanoi, "group=districts&year=2022", false, "districts 2022 from=2021 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
-        (&hanoi, "group=nope&year=1999&unit=ghost", false, "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Group(\"nope\") Year(1999) Unit(\"ghost\")"),
+        (&hanoi, "", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "group=districts&year=2022", "districts 2022 from=2021 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "group=nope&year=1999&unit=ghost", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Group(\"nope\") Year(1999) Unit(\"ghost\")"),
         // `ds` must name the dataset loaded, unless `data=` loaded another file.
-        (&hanoi, "ds=pci", false, "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Dataset(\"pci\")"),
-        (&hanoi, "ds=pci", true, "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "ds=pci", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Dataset(\"pci\")"),
+        (&hanoi, "ds=pci&data=data/hanoi-cchc.json", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
         // `from` must be an earlier year of the group; in the comparison view a wrong one is said.
-        (&pci, "ds=pci&view=compare&year=2016&from=2013", false, "provinces 2016 from=2013 unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
-        (&pci, "ds=pci&view=compare&year=2015&from=2016", false, "provinces 2015 from=2014 unit=- years=[2023, 2016, 2015, 2014, 2013] | From(2016)"),
-        (&pci, "ds=pci&view=compare&from=2030", false, "provinces 2023 from=2016 unit=- years=[2023, 2016, 2015, 2014, 2013] | From(2030)"),
+        (&pci, "ds=pci&view=compare&year=2016&from=2013", "provinces 2016 from=2013 unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
+        (&pci, "ds=pci&view=compare&year=2015&from=2016", "provinces 2015 from=2014 unit=- years=[2023, 2016, 2015, 2014, 2013] | From(2016)"),
+        (&pci, "ds=pci&view=compare&from=2030", "provinces 2023 from=2016 unit=- years=[2023, 2016, 2015, 2014, 2013] | From(2030)"),
         // Outside the comparison view `from` waits unused in the link, without a notice.
-        (&pci, "ds=pci&from=2030", false, "provinces 2023 from=2016 unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
-        (&pci, "ds=pci&year=2013&view=compare", false, "provinces 2013 from=- unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
-        (&pci, "ds=pci&unit=ha-noi", false, "provinces 2023 from=2016 unit=ha-noi years=[2023, 2016, 2015, 2014, 2013] | "),
+        (&pci, "ds=pci&from=2030", "provinces 2023 from=2016 unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
+        (&pci, "ds=pci&year=2013&view=compare", "provinces 2013 from=- unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
+        (&pci, "ds=pci&unit=ha-noi", "provinces 2023 from=2016 unit=ha-noi years=[2023, 2016, 2015, 2014, 2013] | "),
     ];
-    for (ds, link, data_override, want) in cases {
-        assert_eq!(resolved(ds, link, data_override), want, "{link}");
+    for (ds, link, want) in cases {
+        assert_eq!(resolved(ds, link), want, "{link}");
     }
     // One mismatch of each kind, worded once by the UI.
-    let r = resolve(&pci, &from_query("ds=x&group=g&year=1950&unit=u&view=compare&from=1949").0, false);
+    let r = resolve(&pci, &from_query("ds=x&group=g&year=1950&unit=u&view=compare&from=1949").0);
     assert_eq!(
         r.mismatches,
         [

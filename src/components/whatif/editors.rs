@@ -30,7 +30,7 @@ pub fn UnitPicker(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
     };
     let on_unit = move |ev| {
         let id = event_target_value(&ev);
-        ctx.view.update(|v| v.unit = Some(id));
+        ctx.view.update(|v| v.select_unit(&id));
     };
     view! {
         <label class="field">

@@ -11,6 +11,7 @@ mod weights;
 use std::sync::Arc;
 
 use chiso_engine::matrix::BlockMatrix;
+use chiso_engine::view_state::ViewState;
 use chiso_engine::whatif::WhatIf;
 use leptos::prelude::*;
 
@@ -52,7 +53,7 @@ pub fn WhatIfView(ctx: Ctx) -> impl IntoView {
             })
         })
     };
-    let reset = move |_| ctx.view.update(chiso_engine::whatif::reset);
+    let reset = move |_| ctx.view.update(ViewState::reset_whatif);
 
     view! {
         <section class="whatif" data-testid="whatif-view">

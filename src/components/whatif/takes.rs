@@ -17,7 +17,7 @@ pub fn WhatItTakes(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
     let k = Memo::new(move |_| ctx.view.with(|v| v.k));
     let on_k = move |ev| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-            ctx.view.update(|v| v.k = n.clamp(1, 10_000));
+            ctx.view.update(|v| v.set_k(n));
         }
     };
     let answer = move || {

@@ -25,7 +25,7 @@ pub fn WeightsEditor(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
             let preset = ctx.view.with(|v| preset_code(&v.weights));
             let on_preset = move |ev| {
                 let code = event_target_value(&ev);
-                ctx.view.update(|v| v.weights = from_preset(&code, &v.weights));
+                ctx.view.update(|v| v.set_weights(from_preset(&code, &v.weights)));
             };
             let mut options = vec![
                 ("official".to_string(), whatif(lang).preset_official.to_string()),
@@ -50,7 +50,7 @@ pub fn WeightsEditor(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                         if let Some(slot) = next.get_mut(ci) {
                             *slot = x;
                         }
-                        ctx.view.update(|v| v.weights = custom_weights(&m, &next));
+                        ctx.view.update(|v| v.set_weights(custom_weights(&m, &next)));
                     };
                     view! {
                         <label class="slider">
