@@ -5,6 +5,7 @@ mod charts;
 mod clipboard;
 mod components;
 mod i18n;
+mod i18n_layout;
 mod load;
 mod state;
 mod theme;

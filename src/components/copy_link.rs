@@ -5,6 +5,7 @@ use chiso_engine::format::Lang;
 use leptos::prelude::*;
 
 use crate::clipboard::copy_text;
+use crate::i18n_layout::layout;
 
 /// The button, a status line, and the link itself when the browser refuses to copy.
 #[component]
@@ -18,8 +19,11 @@ pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
     };
     view! {
         <span class="copy-link">
+            // On phones the button shows a short label; its name stays the long one, which
+            // contains the short one's words (WCAG 2.5.3, label in name).
             <button type="button" class="tool" data-testid="copy-link" on:click=copy>
-                {move || crate::i18n::copy_link_strings(lang.get()).0}
+                <span class="label-short" aria-hidden="true">{move || layout(lang.get()).copy_link_short}</span>
+                <span class="label-long">{move || crate::i18n::copy_link_strings(lang.get()).0}</span>
             </button>
             <span class="copy-status" role="status" data-testid="copy-status">
                 {move || match status.get() {

@@ -22,7 +22,7 @@ use crate::components::ranking_table::RankingTable;
 use crate::components::sensitivity_view::SensitivityView;
 use crate::components::sources::Sources;
 use crate::components::unit_card::UnitCard;
-use crate::components::view_nav::ViewNav;
+use crate::components::view_nav::{DatasetPicker, ViewNav};
 use crate::components::whatif::WhatIfView;
 use crate::i18n::{self, msg};
 use crate::theme;
@@ -317,8 +317,10 @@ pub fn Explorer(
         </header>
         {notices}
         {data_warnings}
-        <ViewNav view lang dataset_id=ds.id.clone() />
-        <Controls ds=ds.clone() view resolved lang />
+        <ViewNav view lang />
+        <Controls ds=ds.clone() view resolved lang>
+            <DatasetPicker view lang dataset_id=ds.id.clone() />
+        </Controls>
         {body}
         {sources}
     }

@@ -1,4 +1,5 @@
-//! The dataset picker and the view tabs (ranking, what-if, robustness, year on year).
+//! The view tabs (ranking, what-if, robustness, year on year) and the dataset picker, which sits
+//! with the other controls (components/controls.rs folds them on phones).
 
 use chiso_engine::format::Lang;
 use chiso_engine::view_state::{View, ViewState};
@@ -7,19 +8,10 @@ use leptos::prelude::*;
 use crate::i18n;
 use crate::load::DATASETS;
 
-/// Picker and tabs. Switching dataset starts from that dataset's defaults (group, year,
-/// overrides and weights belong to the dataset left behind); the view and language stay.
+/// The tabs: one row of four, on phones too.
 #[component]
-pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
-    let on_dataset = move |ev| {
-        let id = event_target_value(&ev);
-        view.update(|v| {
-            *v = ViewState { dataset: id, view: v.view, lang: v.lang, theme: v.theme, ..ViewState::default() };
-        });
-    };
+pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let current_view = Memo::new(move |_| view.with(|v| v.view));
-    // A link with `data=` shows that file; the picker would only pretend to switch.
-    let show_picker = !use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
     let tabs = move || {
         let lang = lang.get();
         View::ALL
@@ -42,7 +34,26 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
     };
     view! {
         <nav class="view-nav" aria-label=move || i18n::views(lang.get()).views_label>
-            {show_picker.then(|| view! {
+            <div class="tabs" role="group" aria-label=move || i18n::views(lang.get()).views_label>{tabs}</div>
+        </nav>
+    }
+}
+
+/// The dataset picker. Switching dataset starts from that dataset's defaults (group, year,
+/// overrides and weights belong to the dataset left behind); the view and language stay.
+/// A link with `data=` shows that file, so there the picker is left out: it would only pretend
+/// to switch.
+#[component]
+pub fn DatasetPicker(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
+    let on_dataset = move |ev| {
+        let id = event_target_value(&ev);
+        view.update(|v| {
+            *v = ViewState { dataset: id, view: v.view, lang: v.lang, theme: v.theme, ..ViewState::default() };
+        });
+    };
+    let show_picker = !use_context::<crate::load::DataOverride>().is_some_and(|d| d.0);
+    show_picker.then(|| {
+        view! {
             <label class="field dataset-picker">
                 <span>{move || i18n::views(lang.get()).dataset}</span>
                 <select data-testid="dataset-select" on:change=on_dataset>
@@ -57,8 +68,6 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                     }}
                 </select>
             </label>
-            })}
-            <div class="tabs" role="group" aria-label=move || i18n::views(lang.get()).views_label>{tabs}</div>
-        </nav>
-    }
+        }
+    })
 }
