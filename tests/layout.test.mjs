@@ -4,12 +4,14 @@
 // A screenshot of each page is saved in target/screenshots/ for a person to look at.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SCREENSHOT_DIR, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 const PHONE = { width: 360, height: 740 };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The first screen of a phone, less room for the browser's own bars. */
 const FIRST_SCREEN_PX = 400;
 
@@ -48,6 +50,8 @@ describe('the first screen of a phone', () => {
     test(`${name} at 360x740: data starts within ${FIRST_SCREEN_PX}px`, async (t) => {
       await withPage(t, env, path, PHONE, async ({ page, log }) => {
         await page.locator(ready).first().waitFor({ state: 'attached' });
+        // Measured in the page's own font (line heights differ in the fallback).
+        await page.evaluate(() => document.fonts.ready);
         const top = await topOf(page, first);
         await firstScreen(page, name.replace(/[^a-z0-9]+/gi, '-'));
         t.diagnostic(`${path}: ${first} starts at ${Math.round(top)}px`);
@@ -96,6 +100,18 @@ describe('the first screen of a phone', () => {
       assert.equal(await page.locator(tid('year-select')).isVisible(), false);
     });
   });
+
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds nothing on a phone with the bar open (${theme})`, async (t) => {
+      await withPage(t, env, `/?lang=en&theme=${theme}`, PHONE, async ({ page }) => {
+        await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
+        await page.locator(tid('controls-toggle')).click();
+        await page.evaluate(AXE_SOURCE);
+        const violations = await page.evaluate(() => window.axe.run(document).then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)));
+        assert.deepEqual(violations, []);
+      });
+    });
+  }
 
   test('on a wide screen the controls are shown as before, with no bar', async (t) => {
     await withPage(t, env, '/', { width: 1024, height: 800 }, async ({ page }) => {
