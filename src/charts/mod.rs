@@ -1,10 +1,12 @@
 //! Charts: one pure function per chart (view-model rows + theme -> ECharts option), and the one
-//! `<EChart>` component that owns the DOM node, resizing and disposal.
+//! `<EChart>` component that owns the DOM node, updates (merged and animated unless the reader
+//! prefers reduced motion), resizing and disposal.
 
 pub mod rank_band;
 pub mod ranking_bar;
 pub mod slope;
 
+use leptos::leptos_dom::helpers::AnimationFrameRequestHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -52,8 +54,61 @@ pub(crate) fn unit_axis(labels: Vec<String>, theme: &crate::theme::Theme) -> cha
 const CHART_FONT: &str =
     "\"Be Vietnam Pro\", \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif";
 
-/// Renders an ECharts option into a `<div>`. Every update replaces the whole option
-/// (`notMerge`), so series emptied by a filter do not leave stale bars behind.
+/// How an option is built, without its data: the top-level keys, and each series' type, id and
+/// keys. ECharts' normal merge replaces arrays (categories, `data`) but never removes a component
+/// or a key the new option leaves out, so two options of the same shape merge cleanly and only a
+/// change of shape (another chart, a series more or less, a mean line gone) needs `notMerge`.
+pub(crate) fn option_shape(option: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let Some(obj) = option.as_object() else { return String::new() };
+    let mut shape: Vec<String> = obj.keys().cloned().collect();
+    shape.sort();
+    let series = match obj.get("series") {
+        Some(Value::Array(all)) => all.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    for s in series {
+        let Some(s) = s.as_object() else { continue };
+        let mut keys: Vec<&str> = s.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let kind = s.get("type").and_then(Value::as_str).unwrap_or("");
+        let id = s.get("id").map(Value::to_string).unwrap_or_default();
+        shape.push(format!("{kind}#{id}({})", keys.join(",")));
+    }
+    shape.join("|")
+}
+
+/// True when the reader asked their system for less motion.
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|q| q.matches())
+}
+
+/// Length of the move from one state of a chart to the next (a what-if reordering its bars).
+const UPDATE_MS: u32 = 450;
+
+/// The option's motion: none for a reader who prefers reduced motion; otherwise the first
+/// drawing appears at once (as a page does) and every later update moves the bars, marks and
+/// lines from where they were to where they are now.
+fn set_motion(obj: &mut serde_json::Map<String, serde_json::Value>, reduced_motion: bool) {
+    use serde_json::json;
+    if reduced_motion {
+        obj.insert("animation".into(), json!(false));
+    } else {
+        obj.insert("animation".into(), json!(true));
+        obj.insert("animationDuration".into(), json!(0));
+        obj.insert("animationDurationUpdate".into(), json!(UPDATE_MS));
+        obj.insert("animationEasingUpdate".into(), json!("cubicInOut"));
+    }
+}
+
+/// Renders an ECharts option into a `<div>`. An option of the same shape as the last one
+/// (`option_shape`) is merged, so ECharts moves what changed: each data item keeps a stable
+/// `id` (the chart builders set it), and a bar whose unit changes place slides there. A change
+/// of shape replaces the whole option (`notMerge`), so no stale series or mark stays behind.
+/// Bursts of updates (a slider's `input` events) are drawn at most once per animation frame.
 #[component]
 pub fn EChart(
     /// The ECharts option as JSON.
@@ -84,29 +139,55 @@ pub fn EChart(
         }
     }
 
-    Effect::new(move |_| {
-        let mut option = option.get();
-        let _ = height_px.get();
-        let _ = fonts_ready.get();
-        if let Some(obj) = option.as_object_mut() {
-            obj.insert("textStyle".into(), serde_json::json!({ "fontFamily": CHART_FONT }));
-        }
-        let Some(el) = node.get() else { return };
-        instance.update_value(|slot| {
+    // The latest option not drawn yet, the frame that will draw it, and what was drawn last.
+    let pending = StoredValue::new_local(None::<serde_json::Value>);
+    let frame = StoredValue::new_local(None::<AnimationFrameRequestHandle>);
+    let drawn = StoredValue::new_local((String::new(), 0_u32));
+
+    // Runs in an animation frame; `try_` everywhere, as the chart may have gone in between.
+    let draw = move || {
+        frame.try_set_value(None);
+        let Some(Some(option)) = pending.try_update_value(Option::take) else { return };
+        let Some(el) = node.get_untracked() else { return };
+        let shape = option_shape(&option);
+        let height = height_px.try_get_untracked().unwrap_or(0);
+        let Some((last_shape, last_height)) = drawn.try_get_value() else { return };
+        instance.try_update_value(|slot| {
             if slot.is_none() {
                 match echarts_init(&el) {
                     Ok(inst) => *slot = Some(inst),
                     Err(_) => failed.set(true),
                 }
             }
-            if let Some(inst) = slot.as_ref() {
-                let js = js_sys::JSON::parse(&option.to_string()).unwrap_or(JsValue::NULL);
-                if inst.set_option(&js, true).is_err() {
-                    failed.set(true);
-                }
+            let Some(inst) = slot.as_ref() else { return };
+            // Resized first: a resize redraws without animation, which would cut a move short.
+            if height != last_height {
                 inst.resize();
             }
+            let js = js_sys::JSON::parse(&option.to_string()).unwrap_or(JsValue::NULL);
+            if inst.set_option(&js, shape != last_shape).is_err() {
+                failed.set(true);
+            }
         });
+        drawn.try_set_value((shape, height));
+    };
+
+    Effect::new(move |_| {
+        let mut option = option.get();
+        let _ = height_px.get();
+        let _ = fonts_ready.get();
+        if let Some(obj) = option.as_object_mut() {
+            obj.insert("textStyle".into(), serde_json::json!({ "fontFamily": CHART_FONT }));
+            set_motion(obj, prefers_reduced_motion());
+        }
+        pending.set_value(Some(option));
+        if frame.with_value(Option::is_none) {
+            match request_animation_frame_with_handle(draw) {
+                Ok(handle) => frame.set_value(Some(handle)),
+                // No frames to wait for (should not happen in a browser): draw now.
+                Err(_) => draw(),
+            }
+        }
     });
 
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -118,6 +199,9 @@ pub fn EChart(
     });
     on_cleanup(move || {
         resize.remove();
+        if let Some(Some(handle)) = frame.try_update_value(Option::take) {
+            handle.cancel();
+        }
         instance.update_value(|slot| {
             if let Some(inst) = slot.take() {
                 inst.dispose();

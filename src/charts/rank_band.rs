@@ -39,7 +39,6 @@ pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
     let band: Vec<f64> = rows.iter().map(|r| f64::from(r.p95 - r.p05.min(r.p95)) + 1.0).collect();
     let medians: Vec<f64> = rows.iter().map(|r| f64::from(r.median)).collect();
     Chart::new()
-        .animation(false)
         .grid(Grid::new().left(4).right(16).top(24).bottom(8).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         .x_axis(super::value_axis(0.0, f64::from(n_positions) + 0.5, theme).position("top"))
@@ -67,10 +66,12 @@ pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
         };
         for (item, row) in items.iter_mut().zip(rows) {
             let value = item.take();
+            // The unit's name is each item's lasting id: when the spread changes the order,
+            // ECharts moves each band to its unit's new place.
             *item = if series_idx == 1 && row.selected {
-                json!({ "value": value, "name": row.tooltip, "itemStyle": { "color": theme.bar_selected } })
+                json!({ "id": row.label, "value": value, "name": row.tooltip, "itemStyle": { "color": theme.bar_selected } })
             } else {
-                json!({ "value": value, "name": row.tooltip })
+                json!({ "id": row.label, "value": value, "name": row.tooltip })
             };
         }
     }

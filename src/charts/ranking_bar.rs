@@ -91,7 +91,6 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
         );
     }
     Chart::new()
-        .animation(false)
         .grid(Grid::new().left(4).right(if spec.narrow { 52 } else { 64 }).top(28).bottom(8).contain_label(true))
         .tooltip(
             Tooltip::new()
@@ -105,13 +104,28 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
         .series(bar)
 }
 
+/// A bar's lasting identity: its label without the rank in front ("=3. Sở Nội vụ" -> "Sở Nội vụ"),
+/// so that when a what-if moves a unit from rank 24 to 10, ECharts slides that unit's bar up
+/// instead of changing the lengths of the bars in place. (Until `BarRow` carries the unit's id:
+/// the rank prefix is written by the views as `"{rank}. "` or `"={rank}. "`.)
+fn bar_id(label: &str) -> &str {
+    let rest = label.strip_prefix('=').unwrap_or(label);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match rest.get(digits..).and_then(|r| r.strip_prefix(". ")) {
+        Some(name) if digits > 0 => name,
+        _ => label,
+    }
+}
+
 /// The ECharts option: charming's chart plus what charming cannot express yet — a label per
-/// bar in the reader's number format, and long category names wrapped instead of cut.
+/// bar in the reader's number format, a stable id per bar, and long category names wrapped
+/// instead of cut.
 pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
     let mut option = serde_json::to_value(chart(rows, spec, theme)).unwrap_or(Value::Null);
     if let Some(items) = option.pointer_mut("/series/0/data").and_then(Value::as_array_mut) {
         for (item, row) in items.iter_mut().zip(rows) {
             if let Some(obj) = item.as_object_mut() {
+                obj.insert("id".into(), json!(bar_id(&row.label)));
                 obj.insert("label".into(), json!({ "formatter": row.value_text }));
             }
         }
@@ -129,4 +143,22 @@ pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
         }
     }
     option
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_id;
+
+    #[test]
+    fn a_bar_is_known_by_its_name_whatever_its_rank() {
+        for (label, id) in [
+            ("3. Sở Nội vụ", "Sở Nội vụ"),
+            ("=12. Đống Đa", "Đống Đa"),
+            ("Long Biên", "Long Biên"),
+            ("=Tên lạ", "=Tên lạ"),
+            ("12 Hàng", "12 Hàng"),
+        ] {
+            assert_eq!(bar_id(label), id, "{label}");
+        }
+    }
 }

@@ -32,7 +32,6 @@ pub fn height_for(n_positions: u32) -> u32 {
 /// The chart as charming builds it.
 pub fn chart(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, theme: &Theme) -> Chart {
     let mut chart = Chart::new()
-        .animation(false)
         .grid(Grid::new().left(36).right(150).top(28).bottom(24))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}"))
         .x_axis(
@@ -70,12 +69,14 @@ pub fn chart(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, theme: &The
     chart
 }
 
-/// The ECharts option: charming's chart plus end labels on the labelled lines.
+/// The ECharts option: charming's chart plus end labels on the labelled lines, and each line
+/// known by its unit (`id`), so a new base year moves the lines instead of redrawing them.
 pub fn option(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, theme: &Theme) -> Value {
     let mut option = serde_json::to_value(chart(rows, years, n_positions, theme)).unwrap_or(Value::Null);
     if let Some(series) = option.pointer_mut("/series").and_then(Value::as_array_mut) {
         for (s, row) in series.iter_mut().zip(rows) {
             if let Some(obj) = s.as_object_mut() {
+                obj.insert("id".into(), json!(row.name));
                 obj.insert(
                     "endLabel".into(),
                     json!({ "show": row.labelled, "formatter": row.label, "color": theme.text }),

@@ -1,5 +1,6 @@
 //! The controls: block, year, kind of unit, top/bottom and the accent-free search box. Each one
-//! writes the view state; nothing else.
+//! writes the view state; nothing else. On phones they fold into one bar that says the current
+//! block, year and filter and opens to the full set (style.css, "Phones: the folded controls").
 
 use std::sync::Arc;
 
@@ -23,15 +24,52 @@ fn limit_code(l: Option<Limit>) -> String {
     }
 }
 
-/// The filter bar.
+/// The filter bar. `children` (the dataset picker) come first among the controls.
 #[component]
 pub fn Controls(
     ds: Arc<Dataset>,
     view: RwSignal<ViewState>,
     resolved: Memo<Resolved>,
     lang: Memo<Lang>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let groups: Vec<_> = ds.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+    // Folded (phones only: on wide screens the bar is hidden and the controls always shown).
+    let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let current_line = {
+        let groups = groups.clone();
+        move || {
+            let lang = lang.get();
+            let (gid, year) = resolved.with(|r| (r.group.clone(), r.year));
+            // The year and the filters first: the block's name is the longest part, and the
+            // one the bar cuts short (with an ellipsis) when the line is too long.
+            let mut parts = vec![year.to_string()];
+            view.with(|v| {
+                if v.view != View::Ranking {
+                    return;
+                }
+                parts.extend(v.kinds.iter().map(|k| i18n::kind_name(*k, lang).to_string()));
+                parts.extend(v.limit.map(|l| i18n::limit_short(l, lang)));
+                let query = v.query.trim();
+                if !query.is_empty() {
+                    parts.push(format!("“{query}”"));
+                }
+            });
+            parts
+                .extend(groups.iter().filter(|(id, _)| *id == gid).map(|(_, name)| i18n::text(name, lang).to_string()));
+            parts.join(" · ")
+        }
+    };
+    // Escape folds the open controls and gives the focus back to the bar.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     let kinds_of_group = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -91,7 +129,21 @@ pub fn Controls(
     };
 
     view! {
-        <section class="controls" aria-label=move || msg(lang.get()).controls_label>
+        <section class="controls" aria-label=move || msg(lang.get()).controls_label on:keydown=on_keydown>
+            <button
+                type="button"
+                class="controls-toggle"
+                data-testid="controls-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="chiso-controls"
+                node_ref=toggle
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="controls-current">{current_line}</span>
+                <span class="controls-change">{move || i18n::layout(lang.get()).change}</span>
+            </button>
+            <div id="chiso-controls" class="controls-body" class:open=move || open.get()>
+            {children.map(|c| c())}
             <div class="segmented" role="group" aria-label=move || msg(lang.get()).block>
                 {group_buttons}
             </div>
@@ -159,6 +211,7 @@ pub fn Controls(
                     />
                 </label>
                 </Show>
+            </div>
             </div>
         </section>
     }

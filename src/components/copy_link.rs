@@ -18,8 +18,11 @@ pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
     };
     view! {
         <span class="copy-link">
+            // On phones the button shows a short label; its name stays the long one, which
+            // contains the short one's words (WCAG 2.5.3, label in name).
             <button type="button" class="tool" data-testid="copy-link" on:click=copy>
-                {move || crate::i18n::copy_link(lang.get()).copy}
+                <span class="label-short" aria-hidden="true">{move || crate::i18n::layout(lang.get()).copy_link_short}</span>
+                <span class="label-long">{move || crate::i18n::copy_link(lang.get()).copy}</span>
             </button>
             <span class="copy-status" role="status" data-testid="copy-status">
                 {move || match status.get() {

@@ -20,7 +20,7 @@ use crate::components::notices::{DataWarnings, LinkNotices};
 use crate::components::ranking_view::{RankingData, RankingView};
 use crate::components::sensitivity_view::SensitivityView;
 use crate::components::sources::Sources;
-use crate::components::view_nav::ViewNav;
+use crate::components::view_nav::{DatasetPicker, ViewNav};
 use crate::components::whatif::WhatIfView;
 use crate::i18n;
 
@@ -113,8 +113,10 @@ pub fn Explorer(
         </header>
         <LinkNotices ctx url_warnings />
         <DataWarnings ctx warnings />
-        <ViewNav view lang dataset_id=ds.id.clone() />
-        <Controls ds=ds.clone() view resolved lang />
+        <ViewNav view lang />
+        <Controls ds=ds.clone() view resolved lang>
+            <DatasetPicker view lang dataset_id=ds.id.clone() />
+        </Controls>
         {move || body(ctx, data, current_view.get(), false)}
         {sources}
     }

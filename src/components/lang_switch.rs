@@ -4,10 +4,12 @@ use chiso_engine::format::Lang;
 use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 
+use crate::i18n::lang_short;
 use crate::i18n::{chrome, lang_name};
 
 /// Two toggle buttons; the pressed one is the language shown. Writes `lang` in the view state
-/// (and so the address bar); everything else follows from there.
+/// (and so the address bar); everything else follows from there. On phones each shows its code
+/// ("VI", "EN") and keeps its full name for screen readers (style.css `.label-short`).
 #[component]
 pub fn LangSwitch(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let buttons = Lang::ALL
@@ -22,7 +24,8 @@ pub fn LangSwitch(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView 
                     aria-pressed=move || (lang.get() == l).to_string()
                     on:click=move |_| view.update(|v| v.select_lang(l))
                 >
-                    {lang_name(l)}
+                    <span class="label-short">{lang_short(l)}" "</span>
+                    <span class="label-long">{lang_name(l)}</span>
                 </button>
             }
         })

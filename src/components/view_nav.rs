@@ -1,4 +1,5 @@
-//! The dataset picker and the view tabs (ranking, what-if, robustness, year on year).
+//! The view tabs (ranking, what-if, robustness, year on year) and the dataset picker, which sits
+//! with the other controls (components/controls.rs folds them on phones).
 
 use chiso_engine::datasets::BUILTIN;
 use chiso_engine::format::Lang;
@@ -7,16 +8,10 @@ use leptos::prelude::*;
 
 use crate::i18n;
 
-/// Picker and tabs (`ViewState::select_dataset`, `ViewState::select_view`).
+/// The tabs (`ViewState::select_view`): one row of four, on phones too.
 #[component]
-pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
-    let on_dataset = move |ev| {
-        let id = event_target_value(&ev);
-        view.update(|v| v.select_dataset(&id));
-    };
+pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let current_view = Memo::new(move |_| view.with(|v| v.view));
-    // A link with `data=` shows that file; the picker would only pretend to switch.
-    let show_picker = view.with_untracked(|v| v.data.is_none());
     let tabs = move || {
         let lang = lang.get();
         View::ALL
@@ -39,7 +34,22 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
     };
     view! {
         <nav class="view-nav" aria-label=move || i18n::views(lang.get()).views_label>
-            {show_picker.then(|| view! {
+            <div class="tabs" role="group" aria-label=move || i18n::views(lang.get()).views_label>{tabs}</div>
+        </nav>
+    }
+}
+
+/// The dataset picker (`ViewState::select_dataset`). A link with `data=` shows that file, so
+/// there the picker is left out: it would only pretend to switch.
+#[component]
+pub fn DatasetPicker(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
+    let on_dataset = move |ev| {
+        let id = event_target_value(&ev);
+        view.update(|v| v.select_dataset(&id));
+    };
+    let show_picker = view.with_untracked(|v| v.data.is_none());
+    show_picker.then(|| {
+        view! {
             <label class="field dataset-picker">
                 <span>{move || i18n::views(lang.get()).dataset}</span>
                 <select data-testid="dataset-select" on:change=on_dataset>
@@ -54,8 +64,6 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) 
                     }}
                 </select>
             </label>
-            })}
-            <div class="tabs" role="group" aria-label=move || i18n::views(lang.get()).views_label>{tabs}</div>
-        </nav>
-    }
+        }
+    })
 }
