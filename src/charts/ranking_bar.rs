@@ -16,6 +16,9 @@ use crate::theme::Theme;
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
+    /// The unit's id: the bar's lasting identity, so that when a what-if moves a unit from rank
+    /// 24 to 10, ECharts slides that unit's bar up instead of changing bars in place.
+    pub id: String,
     /// Category label (the unit's name, with its rank).
     pub label: String,
     /// The score.
@@ -30,6 +33,7 @@ impl BarRow {
     /// The one bar-row constructor: "=3. Name" (a shared rank), "3. Name", or the name alone when
     /// the rank is not known; the score as the reader writes it.
     pub fn ranked(
+        id: &str,
         rank: Option<(u32, bool)>,
         name: &str,
         value: f64,
@@ -42,7 +46,7 @@ impl BarRow {
             Some((p, false)) => format!("{p}. {name}"),
             None => name.to_owned(),
         };
-        BarRow { label, value, value_text: chiso_engine::format::score(value, unit, lang), selected }
+        BarRow { id: id.to_owned(), label, value, value_text: chiso_engine::format::score(value, unit, lang), selected }
     }
 }
 
@@ -104,19 +108,6 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
         .series(bar)
 }
 
-/// A bar's lasting identity: its label without the rank in front ("=3. Sở Nội vụ" -> "Sở Nội vụ"),
-/// so that when a what-if moves a unit from rank 24 to 10, ECharts slides that unit's bar up
-/// instead of changing the lengths of the bars in place. (Until `BarRow` carries the unit's id:
-/// the rank prefix is written by the views as `"{rank}. "` or `"={rank}. "`.)
-fn bar_id(label: &str) -> &str {
-    let rest = label.strip_prefix('=').unwrap_or(label);
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    match rest.get(digits..).and_then(|r| r.strip_prefix(". ")) {
-        Some(name) if digits > 0 => name,
-        _ => label,
-    }
-}
-
 /// The ECharts option: charming's chart plus what charming cannot express yet — a label per
 /// bar in the reader's number format, a stable id per bar, and long category names wrapped
 /// instead of cut.
@@ -125,7 +116,7 @@ pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
     if let Some(items) = option.pointer_mut("/series/0/data").and_then(Value::as_array_mut) {
         for (item, row) in items.iter_mut().zip(rows) {
             if let Some(obj) = item.as_object_mut() {
-                obj.insert("id".into(), json!(bar_id(&row.label)));
+                obj.insert("id".into(), json!(row.id));
                 obj.insert("label".into(), json!({ "formatter": row.value_text }));
             }
         }
@@ -147,18 +138,22 @@ pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::bar_id;
+    use super::{option, BarRow, BarSpec};
+    use chiso_engine::format::Lang;
+    use chiso_engine::schema::ScoreUnit;
 
     #[test]
-    fn a_bar_is_known_by_its_name_whatever_its_rank() {
-        for (label, id) in [
-            ("3. Sở Nội vụ", "Sở Nội vụ"),
-            ("=12. Đống Đa", "Đống Đa"),
-            ("Long Biên", "Long Biên"),
-            ("=Tên lạ", "=Tên lạ"),
-            ("12 Hàng", "12 Hàng"),
-        ] {
-            assert_eq!(bar_id(label), id, "{label}");
-        }
+    fn a_bar_is_known_by_its_unit_whatever_its_rank() {
+        let rows = [
+            BarRow::ranked("so-noi-vu", Some((3, false)), "Sở Nội vụ", 94.25, ScoreUnit::Percent, Lang::Vi, false),
+            BarRow::ranked("dong-da", Some((12, true)), "Đống Đa", 90.0, ScoreUnit::Percent, Lang::Vi, true),
+            BarRow::ranked("long-bien", None, "Long Biên", 80.0, ScoreUnit::Percent, Lang::Vi, false),
+        ];
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["3. Sở Nội vụ", "=12. Đống Đa", "Long Biên"]);
+        let spec = BarSpec { axis_min: 0.0, axis_max: 100.0, mean: None, narrow: false };
+        let opt = option(&rows, &spec, &crate::theme::LIGHT);
+        let ids: Vec<&str> = (0..3).filter_map(|i| opt.pointer(&format!("/series/0/data/{i}/id"))?.as_str()).collect();
+        assert_eq!(ids, ["so-noi-vu", "dong-da", "long-bien"]);
     }
 }

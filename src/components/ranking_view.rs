@@ -84,7 +84,7 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
                 .filter_map(|r| {
                     let rank = r.rank.map(|p| (p.position, p.tied));
                     let is_selected = selected.as_deref() == Some(r.unit_id.0.as_str());
-                    Some(BarRow::ranked(rank, &r.name, r.score?, unit_fmt, lang, is_selected))
+                    Some(BarRow::ranked(&r.unit_id.0, rank, &r.name, r.score?, unit_fmt, lang, is_selected))
                 })
                 .collect::<Vec<_>>()
         })

@@ -50,7 +50,15 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                         other => other.single().map(|p| (p, false)),
                     };
                     let selected = Some(&r.unit_id) == s.whatif.unit.as_ref();
-                    Some(BarRow::ranked(rank, &ctx.unit_name(&r.unit_id), r.score?, unit_fmt, lang, selected))
+                    Some(BarRow::ranked(
+                        &r.unit_id.0,
+                        rank,
+                        &ctx.unit_name(&r.unit_id),
+                        r.score?,
+                        unit_fmt,
+                        lang,
+                        selected,
+                    ))
                 })
                 .collect::<Vec<_>>()
         })
