@@ -3,7 +3,7 @@
 
 use chiso_engine::dataset::UnitId;
 use chiso_engine::format::{self, Lang};
-use chiso_engine::rank::RankingRow;
+use chiso_engine::rank::{Ranking, RankingRow};
 use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 
@@ -48,13 +48,11 @@ pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
 
     let unnamed = move || {
         // The block's units that no source names: a count, never invented rows.
-        let count = unit_count.get()?;
         if filtered.get() {
             return None;
         }
-        let named = ranking.with(|r| r.as_ref().map(|r| r.rows.len()))?;
-        let missing = count.checked_sub(u32::try_from(named).ok()?)?;
-        (missing > 0).then(|| {
+        let missing = ranking.with(|r| r.as_ref().and_then(Ranking::n_unnamed))?;
+        Some({
             let cols = if prev_year.get().is_some() { 4 } else { 3 };
             view! {
                 <tfoot>

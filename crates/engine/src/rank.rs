@@ -202,6 +202,13 @@ pub enum SummaryLine {
 }
 
 impl Ranking {
+    /// Units of the block that no source names: the published block size less the rows (never
+    /// invented rows); `None` when the size is unknown or every unit is named.
+    pub fn n_unnamed(&self) -> Option<u32> {
+        let named = u32::try_from(self.rows.len()).ok()?;
+        self.unit_count?.checked_sub(named).filter(|n| *n > 0)
+    }
+
     /// What the summary says: the published average if any; computed totals said to be
     /// computed; the coverage unless every score was computed in a complete block (then the
     /// computed line says it all).

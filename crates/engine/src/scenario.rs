@@ -129,6 +129,14 @@ pub struct ScenarioResult {
     pub rows: Vec<ScenarioRow>,
 }
 
+impl ScenarioRow {
+    /// The score's change when it moved by more than [`crate::rank::TIE_EPSILON`] (what a table
+    /// shows; a change that rounds to nothing is no change).
+    pub fn score_moved(&self) -> Option<f64> {
+        self.score_change.filter(|c| c.abs() > crate::rank::TIE_EPSILON)
+    }
+}
+
 impl ScenarioResult {
     /// The row of a unit.
     pub fn row(&self, unit: &UnitId) -> Option<&ScenarioRow> {

@@ -198,3 +198,15 @@ fn slope_lines_label_every_line_of_a_small_chart_and_the_movers_of_a_large_one()
     );
     assert_eq!((c.n_positions(Some(30)), c.n_positions(None)), (30, 30));
 }
+
+#[test]
+fn unnamed_units_are_counted_never_listed() {
+    // Hanoi 2023: 22 departments, of which the sources name 7: 15 are counted. The 30 districts
+    // are all listed by name (most unpublished), and PCI 2016 names all 63 provinces.
+    let hanoi = dataset("hanoi");
+    let pci = dataset("pci");
+    let unnamed = |ds: &Dataset, g: &str, y: i32| rank_group(ds, &GroupId(g.into()), y).and_then(|r| r.n_unnamed());
+    assert_eq!(unnamed(&hanoi, "departments", 2023), Some(15));
+    assert_eq!(unnamed(&hanoi, "districts", 2023), None);
+    assert_eq!(unnamed(&pci, "provinces", 2016), None);
+}

@@ -100,7 +100,7 @@ pub fn ResultTable(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                         _ => None,
                     };
                     let score = r.score.map_or_else(|| msg(lang).unpublished.to_string(), |x| format::score(x, unit_fmt, lang));
-                    let score_change = r.score_change.filter(|c| c.abs() > 1e-9).map(|c| format::signed(c, 2, lang));
+                    let score_change = r.score_moved().map(|c| format::signed(c, 2, lang));
                     let selected = Some(&r.unit_id) == s.whatif.unit.as_ref();
                     view! {
                         <tr data-testid="whatif-row" data-unit=r.unit_id.0.clone() class:hypothetical=r.hypothetical class:selected=selected>
