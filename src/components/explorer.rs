@@ -114,7 +114,7 @@ pub fn Explorer(
         <LinkNotices ctx url_warnings />
         <DataWarnings ctx warnings />
         <ViewNav view lang />
-        <Controls ds=ds.clone() view resolved lang>
+        <Controls ctx>
             <DatasetPicker view lang dataset_id=ds.id.clone() />
         </Controls>
         {move || body(ctx, data, current_view.get(), false)}

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod embed_code;
 pub mod error_panel;
 pub mod explorer;
+pub mod filters;
 pub mod lang_switch;
 pub mod notices;
 pub mod rank_change;

@@ -436,6 +436,14 @@ impl Dataset {
         group.unit_idxs.iter().filter_map(|&i| self.units.get(i))
     }
 
+    /// The kinds of unit in a group, each once, in `UnitKind` order (the kind menu's choices).
+    pub fn group_kinds(&self, group: &Group) -> Vec<crate::schema::UnitKind> {
+        let mut kinds: Vec<_> = self.group_units(group).map(|u| u.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
     /// Years in which a group has any record (block figures or observations), newest first.
     pub fn group_years_desc(&self, group: &Group) -> Vec<i32> {
         group.years_desc.clone()

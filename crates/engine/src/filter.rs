@@ -33,6 +33,32 @@ pub enum Limit {
     Bottom(u32),
 }
 
+/// The cuts the "show" menu offers.
+pub const LIMIT_CHOICES: [Limit; 4] = [Limit::Top(5), Limit::Top(10), Limit::Bottom(5), Limit::Bottom(10)];
+
+impl Limit {
+    /// The menu's value: `top5`, `bottom10`.
+    pub fn code(self) -> String {
+        match self {
+            Limit::Top(n) => format!("top{n}"),
+            Limit::Bottom(n) => format!("bottom{n}"),
+        }
+    }
+
+    /// The menu's choices: [`LIMIT_CHOICES`], plus the link's own cut when it is another one
+    /// (`top=7`), so the menu says what is shown.
+    pub fn choices(current: Option<Limit>) -> Vec<Limit> {
+        let mut limits = LIMIT_CHOICES.to_vec();
+        limits.extend(current.filter(|l| !LIMIT_CHOICES.contains(l)));
+        limits
+    }
+
+    /// The choice whose [`Limit::code`] is `code`, among [`Limit::choices`] of `current`.
+    pub fn from_choice(code: &str, current: Option<Limit>) -> Option<Limit> {
+        Limit::choices(current).into_iter().find(|l| l.code() == code)
+    }
+}
+
 /// The rows of `rows` that pass `filter`, in the order given (the ranking's display order).
 ///
 /// A row passes when all of these hold:

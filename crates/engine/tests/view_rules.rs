@@ -210,3 +210,20 @@ fn unnamed_units_are_counted_never_listed() {
     assert_eq!(unnamed(&hanoi, "districts", 2023), None);
     assert_eq!(unnamed(&pci, "provinces", 2016), None);
 }
+
+#[test]
+fn the_filter_menus_offer_the_blocks_kinds_and_the_links_own_cut() {
+    use chiso_engine::filter::Limit;
+    let hanoi = dataset("hanoi");
+    let kinds = |g: &str| {
+        hanoi.group(&GroupId(g.into())).map(|g| hanoi.group_kinds(g).iter().map(|k| k.code()).collect::<Vec<_>>())
+    };
+    assert_eq!(kinds("districts"), Some(vec!["quan", "huyen", "thi_xa"]));
+    let codes = |c: Option<Limit>| Limit::choices(c).into_iter().map(Limit::code).collect::<Vec<_>>();
+    assert_eq!(codes(None), ["top5", "top10", "bottom5", "bottom10"]);
+    assert_eq!(codes(Some(Limit::Top(7))), ["top5", "top10", "bottom5", "bottom10", "top7"]);
+    assert_eq!(codes(Some(Limit::Top(10))), ["top5", "top10", "bottom5", "bottom10"]);
+    assert_eq!(Limit::from_choice("top7", Some(Limit::Top(7))), Some(Limit::Top(7)));
+    assert_eq!(Limit::from_choice("bottom5", None), Some(Limit::Bottom(5)));
+    assert_eq!(Limit::from_choice("", None), None);
+}
