@@ -122,3 +122,54 @@ describe('the first screen of a phone', () => {
     });
   });
 });
+
+describe('a what-if you can see', () => {
+  const env = useSiteAndBrowser();
+
+  /** Moves PCI 2023's labour-training slider for Hà Nội to 9.8 and returns what is in view. */
+  async function moveSlider(page, viewport) {
+    await page.locator(tid('whatif-view')).waitFor();
+    const slider = page.locator(tid('component-labour_training'));
+    await slider.scrollIntoViewIfNeeded();
+    await slider.evaluate((el) => {
+      el.value = '9.8';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator(`${tid('result-line')} >> text=→`).waitFor();
+    return page.evaluate((h) => {
+      const inView = (sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < h && r.bottom > 0;
+      };
+      return {
+        line: inView('[data-testid=result-line]'),
+        slider: inView('[data-testid=component-labour_training]'),
+        chart: inView('[data-testid=whatif-view] [data-testid=chart]'),
+      };
+    }, viewport.height);
+  }
+
+  test('phone: after moving a slider, the new rank and its neighbours stay in view', async (t) => {
+    await withPage(t, env, '/?ds=pci&year=2023&view=whatif&unit=ha-noi', PHONE, async ({ page }) => {
+      const seen = await moveSlider(page, PHONE);
+      assert.deepEqual({ line: seen.line, slider: seen.slider }, { line: true, slider: true });
+      const focus = (await page.locator(`${tid('result-line')} .focus`).innerText()).normalize('NFC');
+      assert.match(focus, /^Hà Nội: hạng \d+ → \d+$/, focus);
+      // The excerpt: Hà Nội with one unit on each side, in the rescored order.
+      const rows = await page.locator(tid('neighbour')).allInnerTexts();
+      assert.ok(rows.length >= 2 && rows.length <= 3, rows.join(' | '));
+      assert.equal(await page.locator(`${tid('neighbour')}.selected`).count(), 1);
+      assert.match((await page.locator(`${tid('neighbour')}.selected`).innerText()).normalize('NFC'), /Hà Nội/);
+    });
+  });
+
+  test('wide screen: after moving a slider, the new rank and the re-sorted chart are in view', async (t) => {
+    const WIDE = { width: 1280, height: 900 };
+    await withPage(t, env, '/?ds=pci&year=2023&view=whatif&unit=ha-noi', WIDE, async ({ page }) => {
+      const seen = await moveSlider(page, WIDE);
+      assert.deepEqual(seen, { line: true, slider: true, chart: true });
+    });
+  });
+});

@@ -30,6 +30,10 @@ pub struct WhatIfMsg {
     pub explain: &'static str,
     /// Column heading of the explanation table.
     pub col_component: &'static str,
+    /// The result line's excerpt of the rescored order.
+    pub neighbours: &'static str,
+    /// The result column (the rescored chart), a region of its own on wide screens.
+    pub result_region: &'static str,
     /// Said where there are no weights to change (what-if, robustness, link notices).
     pub no_components_weights: &'static str,
     pub derived_weights: &'static str,
@@ -53,6 +57,8 @@ const VI: WhatIfMsg = WhatIfMsg {
     apply: "Áp dụng thay đổi này",
     explain: "Vì sao ở hạng này?",
     col_component: "Chỉ số thành phần",
+    neighbours: "Vị trí trong thứ hạng mới",
+    result_region: "Thứ hạng sau khi thay đổi",
     no_components_weights: "Bộ chỉ số này không công bố điểm các chỉ số thành phần, nên không thể thay đổi trọng số.",
     derived_weights: "Trọng số năm này được suy ra từ kết quả công bố, không phải trọng số chính thức.",
 };
@@ -75,6 +81,8 @@ const EN: WhatIfMsg = WhatIfMsg {
     apply: "Apply this change",
     explain: "Why this rank?",
     col_component: "Sub-index",
+    neighbours: "Place in the new order",
+    result_region: "Ranks after the change",
     no_components_weights: "This index publishes no sub-index scores, so its weights cannot be changed.",
     derived_weights: "This year's weights were derived from published results; they are not official.",
 };

@@ -252,6 +252,30 @@ impl WhatIf {
         Some(Focus { unit, before_1_based: row.baseline_rank_1_based, after: *shown, changed })
     }
 
+    /// The selected unit and up to `around` scored units on each side of it, in the rescored
+    /// order: the part of the chart a phone keeps in view beside the editors.
+    pub fn neighbours(&self, around: usize) -> Vec<Neighbour> {
+        let (Some(unit), Ok(result)) = (self.unit.as_ref(), self.result.as_ref()) else { return Vec::new() };
+        let scored: Vec<(&ScenarioRow, ShownRank)> =
+            result.rows.iter().zip(self.shown.iter().copied()).filter(|(r, _)| r.score.is_some()).collect();
+        let Some(at) = scored.iter().position(|(r, _)| &r.unit_id == unit) else { return Vec::new() };
+        let from = at.saturating_sub(around);
+        scored
+            .iter()
+            .skip(from)
+            .take(at - from + around + 1)
+            .filter_map(|(r, shown)| {
+                Some(Neighbour {
+                    unit_id: r.unit_id.clone(),
+                    shown: *shown,
+                    score: r.score?,
+                    hypothetical: r.hypothetical,
+                    selected: &r.unit_id == unit,
+                })
+            })
+            .collect()
+    }
+
     /// "What it takes" for the selected unit to reach rank `k`: asked of the unit's published
     /// values (its own changes left out), under the other changes and the weights; with the
     /// components lever when the panel edits components.
@@ -267,6 +291,21 @@ impl WhatIf {
             Takes { unit, answer, changes }
         }))
     }
+}
+
+/// One row of [`WhatIf::neighbours`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Neighbour {
+    /// The unit.
+    pub unit_id: UnitId,
+    /// The rank it may show.
+    pub shown: ShownRank,
+    /// Its score in the scenario.
+    pub score: f64,
+    /// True when the score is a hypothetical one.
+    pub hypothetical: bool,
+    /// True for the selected unit.
+    pub selected: bool,
 }
 
 /// True when the panel edits `unit_idx`'s components rather than its total.

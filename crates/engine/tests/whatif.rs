@@ -281,3 +281,33 @@ fn the_unit_picker_is_in_accent_free_name_order() {
     let names: Vec<String> = unit_choices(&ds, &m).into_iter().map(|(_, n)| n).take(4).collect();
     assert_eq!(names, ["Ba Đình", "Ba Vì", "Bắc Từ Liêm", "Cầu Giấy"]);
 }
+
+#[test]
+fn a_phone_keeps_the_selected_unit_and_its_neighbours_in_view() {
+    let render_neighbours = |w: &WhatIf| {
+        w.neighbours(1)
+            .iter()
+            .map(|n| format!("{} {} {:.2}{}", shown(n.shown), n.unit_id.0, n.score, if n.selected { " *" } else { "" }))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Thanh tra at 90 lands between the 5th and the old 11th.
+    let ds = dataset("hanoi");
+    let (_, w) = what_if(&ds, "departments", 2023, "unit=thanh-tra-thanh-pho&set=thanh-tra-thanh-pho:90");
+    assert_lines(
+        &render_neighbours(&w),
+        "
+        5 (was 5) van-phong-ubnd-thanh-pho 93.42
+        6–11 (15 unpublished) thanh-tra-thanh-pho 90.00 *
+        12 (was 11) so-thong-tin-va-truyen-thong 89.58
+        ",
+        "thanh tra at 90",
+    );
+    // The leader has no one above it.
+    let (_, w) = what_if(&ds, "departments", 2023, "unit=so-noi-vu");
+    assert_lines(&render_neighbours(&w), "1 so-noi-vu 94.25 *\n2 so-tai-chinh 93.89", "leader");
+    // Cà Mau, PCI 2016 as published: 53rd Điện Biên above, 55th Lạng Sơn below.
+    let ds = dataset("pci");
+    let (_, w) = what_if(&ds, "provinces", 2016, "");
+    assert_lines(&render_neighbours(&w), "53 dien-bien 56.48\n54 ca-mau 56.36 *\n55 lang-son 56.29", "ca mau");
+}

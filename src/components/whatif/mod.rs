@@ -68,7 +68,8 @@ pub fn WhatIfView(ctx: Ctx) -> impl IntoView {
                         {move || whatif(lang.get()).reset}
                     </button>
                 </div>
-                <div class="whatif-result">
+                <div class="whatif-result" role="region" tabindex="0"
+                    aria-label=move || whatif(lang.get()).result_region>
                     <result::ResultChart ctx state />
                 </div>
             </div>

@@ -13,9 +13,14 @@ use crate::components::rank_change::RankChange;
 use crate::i18n::{self, msg, whatif};
 use crate::theme;
 
-/// "Hà Nội: hạng 24 → 10": the selected unit before and after the changes.
+/// Units shown on each side of the selected one in the result line's excerpt of the chart.
+const NEIGHBOURS: usize = 1;
+
+/// "Hà Nội: hạng 24 → 10": the selected unit before and after the changes, and (on phones,
+/// where the chart is below the editors) its place in the rescored order with its neighbours.
 #[component]
 pub fn ResultLine(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
+    let (unit_fmt, lo, hi) = ctx.ds.with_value(|ds| (ds.index.unit, ds.index.scale_min, ds.index.scale_max));
     let text = move || {
         let lang = ctx.lang.get();
         state.with(|s| {
@@ -23,8 +28,33 @@ pub fn ResultLine(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
             Some(i18n::focus_line(&ctx.unit_name(&focus.unit), focus.before_1_based, focus.after, focus.changed, lang))
         })
     };
+    let excerpt = move || {
+        let lang = ctx.lang.get();
+        let rows = state.with(|s| s.as_ref().map(|s| s.whatif.neighbours(NEIGHBOURS)).unwrap_or_default());
+        let items = rows
+            .into_iter()
+            .map(|n| {
+                let width = if hi > lo { ((n.score - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+                view! {
+                    <li class:selected=n.selected data-testid="neighbour">
+                        <span class="n-rank">{i18n::shown_rank(n.shown, lang)}</span>
+                        <span class="n-name">{ctx.unit_name(&n.unit_id)}</span>
+                        <span class="n-bar" aria-hidden="true"><span style:width=format!("{width:.1}%")></span></span>
+                        <span class="n-score">
+                            {format::score(n.score, unit_fmt, lang)}
+                            {n.hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="result-neighbours" aria-label=whatif(lang).neighbours>{items}</ol> }
+    };
     view! {
-        <p class="result-line" data-testid="result-line" aria-live="polite">{text}</p>
+        <div class="result-line" data-testid="result-line" aria-live="polite">
+            <p class="focus">{text}</p>
+            {excerpt}
+        </div>
     }
 }
 
