@@ -1,6 +1,7 @@
 //! Year against year: each unit's score and rank in a base year and a later year, and the
 //! biggest climbers and fallers — only where both years' figures are known.
 
+use crate::comparability::{compare_years, YearsCompare};
 use crate::dataset::{Dataset, GroupId, UnitId};
 use crate::rank::rank_group;
 
@@ -34,6 +35,9 @@ pub struct Comparison {
     pub to: i32,
     /// Units present in both years, by later rank (unranked last), then name.
     pub rows: Vec<CompareRow>,
+    /// Whether the two years compare (`crate::comparability`): when they do not, every change
+    /// is `None` and there are no climbers or fallers.
+    pub years: YearsCompare,
 }
 
 impl Comparison {
@@ -110,6 +114,8 @@ pub struct SlopeLine<'a> {
 pub fn compare(ds: &Dataset, group: &GroupId, from: i32, to: i32) -> Option<Comparison> {
     let before = rank_group(ds, group, from)?;
     let after = rank_group(ds, group, to)?;
+    let years = compare_years(ds, from, to);
+    let draw = years.draws_change();
     let mut rows: Vec<CompareRow> = after
         .rows
         .iter()
@@ -124,8 +130,8 @@ pub fn compare(ds: &Dataset, group: &GroupId, from: i32, to: i32) -> Option<Comp
                 to_score: a.score,
                 from_rank,
                 to_rank,
-                score_change: a.score.zip(b.score).map(|(x, y)| x - y),
-                rank_change: from_rank.zip(to_rank).map(|(f, t)| i64::from(f) - i64::from(t)),
+                score_change: a.score.zip(b.score).map(|(x, y)| x - y).filter(|_| draw),
+                rank_change: from_rank.zip(to_rank).map(|(f, t)| i64::from(f) - i64::from(t)).filter(|_| draw),
             })
         })
         .collect();
@@ -135,5 +141,5 @@ pub fn compare(ds: &Dataset, group: &GroupId, from: i32, to: i32) -> Option<Comp
         let key = |r: &CompareRow| r.to_rank.unwrap_or(u32::MAX);
         key(a).cmp(&key(b)).then(name_order(a).cmp(&name_order(b))).then(a.unit_id.cmp(&b.unit_id))
     });
-    Some(Comparison { from, to, rows })
+    Some(Comparison { from, to, rows, years })
 }

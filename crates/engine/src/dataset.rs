@@ -86,6 +86,8 @@ pub struct Edition {
     pub note: Option<Text>,
     /// Sources.
     pub sources: Vec<String>,
+    /// What the sources say about comparing this year with the previous one.
+    pub comparability: Option<crate::schema::RawComparability>,
 }
 
 /// A block of units ranked together.
@@ -724,12 +726,18 @@ impl Validator {
                     Some(raw_weights.iter().map(|w| w / total).collect())
                 }
             };
+            if let Some(c) = &re.comparability {
+                for (si, s) in c.sources.iter().enumerate() {
+                    self.check_source(&format!("{path}.comparability.sources[{si}]"), s, sources);
+                }
+            }
             out.push(Edition {
                 year: re.year,
                 weight_shares,
                 weights_status: re.weights_status,
                 note: re.note.clone(),
                 sources: re.sources.clone(),
+                comparability: re.comparability.clone(),
             });
         }
         out.sort_by_key(|e| e.year);

@@ -3,6 +3,7 @@
 //! explanations, search, filters, number formatting and the URL view state. No web, IO or wasm
 //! dependency: everything here is tested natively.
 
+pub mod comparability;
 pub mod compare;
 pub mod composite;
 pub mod dataset;

@@ -97,6 +97,9 @@ pub struct Ranking {
     pub year: i32,
     /// The previous year compared against, when the dataset has one for this group.
     pub prev_year: Option<i32>,
+    /// How this year compares with `prev_year` (`crate::comparability`); the changes are `None`
+    /// when the sources say the two do not compare.
+    pub prev_compare: Option<crate::comparability::YearsCompare>,
     /// Rows in display order: by rank, then by score, then unpublished units by name.
     pub rows: Vec<RankingRow>,
     /// How many units were ranked that year (published block size), if known.
@@ -312,9 +315,11 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         return None;
     }
     let prev_year = ds.group_years_desc(group).into_iter().find(|&y| y < year);
-    // Previous year's (score, rank) by dataset unit index: a plain vector, no hashing.
+    let prev_compare = prev_year.map(|py| crate::comparability::compare_years(ds, py, year));
+    // Previous year's (score, rank) by dataset unit index: a plain vector, no hashing. Only
+    // where the years compare: otherwise no change is drawn.
     let mut prev_by_unit: Vec<(Option<f64>, Option<u32>)> = Vec::new();
-    if let Some(py) = prev_year {
+    if let Some(py) = prev_year.filter(|_| prev_compare.as_ref().is_none_or(|c| c.draws_change())) {
         let prev = block_year(ds, group, py);
         prev_by_unit = vec![(None, None); ds.units.len()];
         for ((&i, score), rank) in prev.unit_idxs.iter().zip(&prev.scores).zip(&prev.ranks) {
@@ -354,6 +359,7 @@ pub fn rank_group(ds: &Dataset, group_id: &GroupId, year: i32) -> Option<Ranking
         group: group.id.clone(),
         year,
         prev_year,
+        prev_compare,
         rows,
         unit_count: this.unit_count,
         n_scored: this.n_scored,

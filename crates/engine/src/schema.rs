@@ -126,6 +126,37 @@ pub struct RawEdition {
     /// Source ids backing this edition's metadata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// How this year's results compare with the dataset's previous year, as the sources say.
+    /// Absent: comparable (no source says otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparability: Option<RawComparability>,
+}
+
+/// What the sources say about comparing an edition with the one before it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawComparability {
+    /// Whether changes against the previous year may be drawn.
+    pub with_previous: Comparability,
+    /// Why, for the reader (for example "the criteria changed in 2021").
+    pub note: Text,
+    /// Source ids saying so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// How two years' results compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Comparability {
+    /// Same method: changes mean what they say.
+    Comparable,
+    /// Methods changed in part: a change is drawn, labelled approximate.
+    Approximate,
+    /// The sources say the years do not compare: no change is drawn.
+    NotComparable,
 }
 
 /// Provenance of a weight vector.

@@ -294,6 +294,7 @@ pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, St
                     "The PAPI total is the unweighted sum of the 8 dimensions, so each dimension weighs 12.5%.",
                 )),
                 sources: vec![source_id(year)],
+                comparability: None,
             })
             .collect(),
         groups: vec![RawGroup {

@@ -313,6 +313,7 @@ fn edition(year: i32) -> RawEdition {
         weights_status: Some(status),
         note: Some(note),
         sources: vec![source_id(year)],
+        comparability: None,
     }
 }
 
