@@ -30,20 +30,25 @@ pub struct BarRow {
 }
 
 impl BarRow {
-    /// The one bar-row constructor: "=3. Name" (a shared rank), "3. Name", or the name alone when
-    /// the rank is not known; the score as the reader writes it.
+    /// The one bar-row constructor: "=3. Name" (a shared rank), "3. Name", "31 (tính). Name" (a
+    /// computed rank, `rank_tag` worded by the caller), or the name alone when the rank is not
+    /// known; the score as the reader writes it.
+    #[allow(clippy::too_many_arguments)] // one constructor for every bar; each argument is a different fact
     pub fn ranked(
         id: &str,
         rank: Option<(u32, bool)>,
+        rank_tag: Option<&str>,
         name: &str,
         value: f64,
         unit: chiso_engine::schema::ScoreUnit,
         lang: chiso_engine::format::Lang,
         selected: bool,
     ) -> BarRow {
+        // A computed rank carries its tag, as in the table: "31 (tính). Bình Phước".
+        let tag = rank_tag.map(|t| format!(" ({t})")).unwrap_or_default();
         let label = match rank {
-            Some((p, true)) => format!("={p}. {name}"),
-            Some((p, false)) => format!("{p}. {name}"),
+            Some((p, true)) => format!("={p}{tag}. {name}"),
+            Some((p, false)) => format!("{p}{tag}. {name}"),
             None => name.to_owned(),
         };
         BarRow { id: id.to_owned(), label, value, value_text: chiso_engine::format::score(value, unit, lang), selected }
@@ -145,9 +150,18 @@ mod tests {
     #[test]
     fn a_bar_is_known_by_its_unit_whatever_its_rank() {
         let rows = [
-            BarRow::ranked("so-noi-vu", Some((3, false)), "Sở Nội vụ", 94.25, ScoreUnit::Percent, Lang::Vi, false),
-            BarRow::ranked("dong-da", Some((12, true)), "Đống Đa", 90.0, ScoreUnit::Percent, Lang::Vi, true),
-            BarRow::ranked("long-bien", None, "Long Biên", 80.0, ScoreUnit::Percent, Lang::Vi, false),
+            BarRow::ranked(
+                "so-noi-vu",
+                Some((3, false)),
+                None,
+                "Sở Nội vụ",
+                94.25,
+                ScoreUnit::Percent,
+                Lang::Vi,
+                false,
+            ),
+            BarRow::ranked("dong-da", Some((12, true)), None, "Đống Đa", 90.0, ScoreUnit::Percent, Lang::Vi, true),
+            BarRow::ranked("long-bien", None, Some("tính"), "Long Biên", 80.0, ScoreUnit::Percent, Lang::Vi, false),
         ];
         let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["3. Sở Nội vụ", "=12. Đống Đa", "Long Biên"]);

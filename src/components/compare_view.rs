@@ -1,6 +1,7 @@
 //! The year comparison view: a slope chart of ranks between two years, the biggest climbers and
 //! fallers in words, and the table of every unit in both years.
 
+use chiso_engine::comparability::YearsCompare;
 use chiso_engine::compare::{compare, CompareRow, Comparison};
 use chiso_engine::format::{self, Lang};
 use leptos::prelude::*;
@@ -63,6 +64,11 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         comparison.with(|c| {
             let Some(c) = c else { return vec![i18n::compare(lang).none.to_string()] };
             let mut out = Vec::new();
+            match &c.years {
+                YearsCompare::NotComparable { note, .. } => out.push(i18n::not_comparable_sentence(c.from, note, lang)),
+                YearsCompare::Approximate(reasons) => out.push(i18n::approximate_sentence(c.from, reasons, lang)),
+                YearsCompare::Comparable => {}
+            }
             if let Some(top) = c.climbers(1).first() {
                 out.push(i18n::climber_sentence(&top.name, top.from_rank, top.to_rank, c.from, lang));
             }

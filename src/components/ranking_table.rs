@@ -18,7 +18,15 @@ pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
     let RankingData { ranking, rows, filtered } = data;
     let (view, lang) = (ctx.view, ctx.lang);
     let unit_fmt = ctx.ds.with_value(|ds| ds.index.unit);
-    let prev_year = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.prev_year)));
+    // The previous year, when changes on it are shown (the years compare), and whether they
+    // are only approximate.
+    let prev_year = Memo::new(move |_| {
+        ranking.with(|r| {
+            let r = r.as_ref().filter(|r| r.shows_change())?;
+            let approximate = matches!(r.prev_compare, Some(chiso_engine::comparability::YearsCompare::Approximate(_)));
+            Some((r.prev_year?, approximate))
+        })
+    });
     let year = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.year).unwrap_or_default()));
     let unit_count = Memo::new(move |_| ranking.with(|r| r.as_ref().and_then(|r| r.unit_count)));
 
@@ -39,7 +47,16 @@ pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
                         .and_then(|o| o.note.as_ref())
                         .map(|n| i18n::text(n, lang).to_string());
                     let is_selected = selected.as_deref() == Some(row.unit_id.0.as_str());
-                    let shown = RowShown { note, selected: is_selected, has_prev, unit_count: count, unit_fmt, lang };
+                    let rank_computed = ranking.with(|r| r.as_ref().is_some_and(|r| r.rank_is_computed(&row)));
+                    let shown = RowShown {
+                        note,
+                        selected: is_selected,
+                        has_prev,
+                        rank_computed,
+                        unit_count: count,
+                        unit_fmt,
+                        lang,
+                    };
                     table_row(&row, shown, view)
                 })
                 .collect_view()
@@ -78,7 +95,7 @@ pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
                         <th scope="col" class="num">{move || msg(lang.get()).col_rank}</th>
                         <th scope="col">{move || msg(lang.get()).col_unit}</th>
                         <th scope="col" class="num">{move || msg(lang.get()).col_score}</th>
-                        {move || prev_year.get().map(|p| view! { <th scope="col" class="num">{i18n::change_heading(p, lang.get())}</th> })}
+                        {move || prev_year.get().map(|(p, approx)| view! { <th scope="col" class="num">{i18n::change_heading(p, approx, lang.get())}</th> })}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
@@ -94,13 +111,15 @@ struct RowShown {
     note: Option<String>,
     selected: bool,
     has_prev: bool,
+    /// The rank follows from a computed total (marked like a computed score).
+    rank_computed: bool,
     unit_count: Option<u32>,
     unit_fmt: chiso_engine::schema::ScoreUnit,
     lang: Lang,
 }
 
 fn table_row(row: &RankingRow, shown: RowShown, view: RwSignal<ViewState>) -> impl IntoView {
-    let RowShown { note, selected, has_prev, unit_count, unit_fmt, lang } = shown;
+    let RowShown { note, selected, has_prev, rank_computed, unit_count, unit_fmt, lang } = shown;
     let m = msg(lang);
     let rank = match row.rank {
         Some(p) => i18n::rank_label(&p, unit_count, lang),
@@ -143,7 +162,12 @@ fn table_row(row: &RankingRow, shown: RowShown, view: RwSignal<ViewState>) -> im
     };
     view! {
         <tr class=class data-testid="row" data-unit=row.unit_id.0.clone()>
-            <td class="num rank">{rank}</td>
+            <td class="num rank">
+                {rank}
+                {rank_computed.then(|| view! {
+                    <span class="computed-tag" data-testid="rank-computed" title=msg(lang).computed_rank_title>{msg(lang).computed_tag}</span>
+                })}
+            </td>
             <th scope="row" class="unit">
                 <button type="button" class="name" aria-pressed=selected.to_string() on:click=toggle>{row.name.clone()}</button>
                 <span class="kind">{kind}</span>

@@ -57,6 +57,8 @@ fn summary_sentences(ctx: Ctx, ranking: &Ranking) -> Vec<String> {
                 lang,
             ),
             SummaryLine::Computed { n_computed } => i18n::computed_sentence(n_computed, lang),
+            SummaryLine::NotComparable { prev_year, note } => i18n::not_comparable_sentence(prev_year, &note, lang),
+            SummaryLine::Approximate { prev_year, reasons } => i18n::approximate_sentence(prev_year, &reasons, lang),
             SummaryLine::Coverage { n_scored, unit_count, complete } => {
                 i18n::coverage_sentence(n_scored, unit_count, complete, lang)
             }
@@ -83,8 +85,10 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
             rows.iter()
                 .filter_map(|r| {
                     let rank = r.rank.map(|p| (p.position, p.tied));
+                    let computed = ranking.with(|k| k.as_ref().is_some_and(|k| k.rank_is_computed(r)));
+                    let tag = computed.then_some(msg(lang).computed_tag);
                     let is_selected = selected.as_deref() == Some(r.unit_id.0.as_str());
-                    Some(BarRow::ranked(&r.unit_id.0, rank, &r.name, r.score?, unit_fmt, lang, is_selected))
+                    Some(BarRow::ranked(&r.unit_id.0, rank, tag, &r.name, r.score?, unit_fmt, lang, is_selected))
                 })
                 .collect::<Vec<_>>()
         })
@@ -101,7 +105,10 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
     let chart_summary = Signal::derive(move || {
         let lang = lang.get();
         let has_mean = ranking.with(|r| r.as_ref().is_some_and(|r| r.published_mean.is_some()));
-        let mut s = i18n::chart_caption(bar_rows.with(Vec::len), has_mean, lang);
+        // The drawn rows (those with a score) by where their score comes from.
+        let n_computed = rows.with(|rows| rows.iter().filter(|r| r.score.is_some() && r.is_computed()).count());
+        let n_published = bar_rows.with(Vec::len).saturating_sub(n_computed);
+        let mut s = i18n::chart_caption(n_published, n_computed, has_mean, lang);
         bar_rows.with(|rows| {
             for r in rows.iter().take(5) {
                 s.push_str(&format!(" {}: {};", r.label, r.value_text));

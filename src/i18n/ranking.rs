@@ -41,6 +41,8 @@ pub struct Msg {
     pub computed_tag: &'static str,
     /// What the computed tag means (its tooltip).
     pub computed_tag_title: &'static str,
+    /// Why a rank carries the computed tag.
+    pub computed_rank_title: &'static str,
 }
 
 const VI: Msg = Msg {
@@ -75,6 +77,7 @@ const VI: Msg = Msg {
     computed_tag: "tính",
     computed_tag_title:
         "Điểm tổng tính từ các chỉ số thành phần đã công bố theo trọng số của năm, không phải điểm tổng được công bố",
+    computed_rank_title: "Hạng do trang tính từ điểm tính, không phải hạng được công bố",
 };
 
 const EN: Msg = Msg {
@@ -108,6 +111,7 @@ const EN: Msg = Msg {
     lowest: "lowest",
     computed_tag: "computed",
     computed_tag_title: "Total computed from the published sub-indices with the year's weights, not a published total",
+    computed_rank_title: "A rank the page worked out from computed totals, not a published rank",
 };
 
 /// The ranking view's fixed strings for a language.
@@ -188,9 +192,11 @@ pub fn unnamed_units(n: u32, lang: Lang) -> String {
 }
 
 /// Column heading of the year-over-year change.
-pub fn change_heading(prev_year: i32, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("So với {prev_year}"),
-        Lang::En => format!("Change on {prev_year}"),
+pub fn change_heading(prev_year: i32, approximate: bool, lang: Lang) -> String {
+    match (lang, approximate) {
+        (Lang::Vi, false) => format!("So với {prev_year}"),
+        (Lang::Vi, true) => format!("So với {prev_year} (gần đúng)"),
+        (Lang::En, false) => format!("Change on {prev_year}"),
+        (Lang::En, true) => format!("Change on {prev_year} (approx.)"),
     }
 }

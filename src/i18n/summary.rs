@@ -69,15 +69,58 @@ pub fn computed_sentence(n: usize, lang: Lang) -> String {
 }
 
 /// Caption of the bar chart.
-pub fn chart_caption(n_drawn: usize, has_mean: bool, lang: Lang) -> String {
+pub fn chart_caption(n_published: usize, n_computed: usize, has_mean: bool, lang: Lang) -> String {
+    // Computed totals are never counted as published.
+    let who = match (lang, n_published, n_computed) {
+        (Lang::Vi, p, 0) => format!("{p} đơn vị có điểm công bố"),
+        (Lang::Vi, 0, c) => format!("{c} đơn vị có điểm do trang tính từ các chỉ số thành phần đã công bố"),
+        (Lang::Vi, p, c) => format!("{p} đơn vị có điểm công bố và {c} đơn vị có điểm tính"),
+        (Lang::En, p, 0) => format!("the {p} units with a published score"),
+        (Lang::En, 0, c) => format!("the {c} units with a score computed from their published sub-indices"),
+        (Lang::En, p, c) => format!("the {p} units with a published score and {c} with a computed one"),
+    };
     match (lang, has_mean) {
-        (Lang::Vi, true) => {
-            format!("Biểu đồ gồm {n_drawn} đơn vị có điểm công bố; đường đứt nét là chỉ số trung bình của khối.")
+        (Lang::Vi, true) => format!("Biểu đồ gồm {who}; đường đứt nét là chỉ số trung bình của khối."),
+        (Lang::Vi, false) => format!("Biểu đồ gồm {who}."),
+        (Lang::En, true) => format!("The chart shows {who}; the dashed line is the block average."),
+        (Lang::En, false) => format!("The chart shows {who}."),
+    }
+}
+
+/// The sources say this year does not compare with `prev_year`: no change is drawn.
+pub fn not_comparable_sentence(prev_year: i32, note: &chiso_engine::schema::Text, lang: Lang) -> String {
+    let why = super::text(note, lang);
+    match lang {
+        Lang::Vi => format!("Không so sánh với năm {prev_year}: {why}."),
+        Lang::En => format!("No change on {prev_year} is shown: {why}."),
+    }
+}
+
+/// One reason a change is approximate, in words.
+fn approx_reason(r: &chiso_engine::comparability::ApproxReason, lang: Lang) -> String {
+    use chiso_engine::comparability::ApproxReason;
+    match (r, lang) {
+        (ApproxReason::Method { note, .. }, _) => super::text(note, lang).to_string(),
+        (ApproxReason::Gap { years }, Lang::Vi) => format!("hai năm cách nhau {years} năm"),
+        (ApproxReason::Gap { years }, Lang::En) => format!("the two years are {years} years apart"),
+        (ApproxReason::Weights { .. }, Lang::Vi) => {
+            "trọng số một năm là chính thức, năm kia được suy ra từ kết quả".to_string()
         }
-        (Lang::Vi, false) => format!("Biểu đồ gồm {n_drawn} đơn vị có điểm công bố."),
-        (Lang::En, true) => {
-            format!("The chart shows the {n_drawn} units with a published score; the dashed line is the block average.")
+        (ApproxReason::Weights { .. }, Lang::En) => {
+            "one year's weights are official, the other's derived from results".to_string()
         }
-        (Lang::En, false) => format!("The chart shows the {n_drawn} units with a published score."),
+    }
+}
+
+/// Changes on `prev_year` are approximate, and why.
+pub fn approximate_sentence(
+    prev_year: i32,
+    reasons: &[chiso_engine::comparability::ApproxReason],
+    lang: Lang,
+) -> String {
+    let why: Vec<String> = reasons.iter().map(|r| approx_reason(r, lang)).collect();
+    match lang {
+        Lang::Vi => format!("Thay đổi so với năm {prev_year} chỉ là gần đúng: {}.", why.join("; ")),
+        Lang::En => format!("Changes on {prev_year} are approximate: {}.", why.join("; ")),
     }
 }

@@ -62,10 +62,15 @@ impl Comparison {
         self.rows.iter().filter(|r| r.from_rank.is_some() && r.to_rank.is_some())
     }
 
-    /// The slope chart's lines: every unit ranked in both years, in row order; each labelled
+    /// The slope chart's lines (none when the years do not compare): every unit ranked in both
+    /// years, in row order; each labelled
     /// when there are at most [`LABEL_ALL_UP_TO`] lines, else only the [`N_MOVERS_LABELLED`]
     /// biggest climbers and fallers.
     pub fn slope_lines(&self) -> Vec<SlopeLine<'_>> {
+        // Years that do not compare get no lines: a line is a change.
+        if !self.years.draws_change() {
+            return Vec::new();
+        }
         let movers: Vec<&UnitId> = self
             .climbers(N_MOVERS_LABELLED)
             .into_iter()

@@ -5,6 +5,7 @@
 //! component was and the year's edition has weights — the composite worked out from them
 //! ([`crate::composite`]); [`RankingRow::score_origin`] says which.
 
+use crate::comparability::YearsCompare;
 use crate::composite;
 use crate::dataset::{Dataset, Group, GroupId, Observation, PublishedRank, Unit, UnitId};
 use crate::schema::UnitKind;
@@ -177,7 +178,7 @@ pub fn published_place(rank: Option<PublishedRank>, unit_count: Option<u32>) -> 
 }
 
 /// One line of a ranking's summary, in the order they are shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SummaryLine {
     /// The published block average, with its published change on the year before.
     Mean {
@@ -193,6 +194,20 @@ pub enum SummaryLine {
         /// How many.
         n_computed: usize,
     },
+    /// The sources say this year does not compare with the previous one: no change is drawn.
+    NotComparable {
+        /// The previous year.
+        prev_year: i32,
+        /// The sources' words.
+        note: crate::schema::Text,
+    },
+    /// Changes on the previous year are approximate (method, gap or weights).
+    Approximate {
+        /// The previous year.
+        prev_year: i32,
+        /// Every reason.
+        reasons: Vec<crate::comparability::ApproxReason>,
+    },
     /// How many of the block's units have a published score.
     Coverage {
         /// Units with a score.
@@ -205,6 +220,18 @@ pub enum SummaryLine {
 }
 
 impl Ranking {
+    /// True when changes on the previous year are shown (there is one, and the years compare).
+    pub fn shows_change(&self) -> bool {
+        self.prev_year.is_some() && self.prev_compare.as_ref().is_none_or(YearsCompare::draws_change)
+    }
+
+    /// True when `row`'s rank follows from a computed total: computed by the page (not
+    /// published) in a block where some total was computed. Such a rank is marked like a
+    /// computed score (*tính*).
+    pub fn rank_is_computed(&self, row: &RankingRow) -> bool {
+        self.n_computed_scores > 0 && row.rank.is_some_and(|r| r.origin == RankOrigin::Computed)
+    }
+
     /// Units of the block that no source names: the published block size less the rows (never
     /// invented rows); `None` when the size is unknown or every unit is named.
     pub fn n_unnamed(&self) -> Option<u32> {
@@ -222,6 +249,15 @@ impl Ranking {
         }
         if self.n_computed_scores > 0 {
             lines.push(SummaryLine::Computed { n_computed: self.n_computed_scores });
+        }
+        match (&self.prev_compare, self.prev_year) {
+            (Some(YearsCompare::NotComparable { note, .. }), Some(prev_year)) => {
+                lines.push(SummaryLine::NotComparable { prev_year, note: note.clone() });
+            }
+            (Some(YearsCompare::Approximate(reasons)), Some(prev_year)) => {
+                lines.push(SummaryLine::Approximate { prev_year, reasons: reasons.clone() });
+            }
+            _ => {}
         }
         if self.n_computed_scores == 0 || !self.complete {
             lines.push(SummaryLine::Coverage {

@@ -62,6 +62,7 @@ fn no_change_is_drawn_across_a_break() {
     // The comparison view follows the same rule.
     let c = compare(&ds, &g, 2019, 2023).expect("both years");
     assert!(c.rows.iter().all(|row| row.rank_change.is_none()) && c.climbers(3).is_empty());
+    assert!(c.slope_lines().is_empty(), "no line across a break");
     let c = compare(&ds, &g, 2022, 2023).expect("both years");
     assert_eq!(text(&c.years), "comparable");
     assert_eq!(c.rows.iter().filter_map(|row| row.rank_change).count(), 2);

@@ -83,6 +83,7 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                     Some(BarRow::ranked(
                         &r.unit_id.0,
                         rank,
+                        None,
                         &ctx.unit_name(&r.unit_id),
                         r.score?,
                         unit_fmt,
