@@ -91,3 +91,27 @@ fn hanoi_so_tttt_2022_is_lowest_without_a_position() {
     assert_eq!(tttt.rank, None);
     assert_eq!(tttt.score, Some(80.9));
 }
+
+#[test]
+fn hanoi_departments_2024_lead_with_so_noi_vu() {
+    let ds = hanoi();
+    let r = rank_group(&ds, &GroupId("departments".into()), 2024).expect("ranking");
+    let first = r.rows.first().expect("rows");
+    assert_eq!((first.name.as_str(), first.score), ("Sở Nội vụ", Some(95.77)));
+    assert_eq!(first.rank.map(|p| (p.position, p.origin)), Some((1, RankOrigin::Published)));
+    // The top five of 23, the other 18 counted, not invented.
+    assert_eq!((r.n_scored, r.unit_count, r.complete), (5, Some(23), false));
+}
+
+#[test]
+fn hanoi_2024_blocks_that_begin_in_2024() {
+    let ds = hanoi();
+    let central = rank_group(&ds, &GroupId("central-agencies".into()), 2024).expect("ranking");
+    let first = central.rows.first().expect("rows");
+    assert_eq!((first.name.as_str(), first.score), ("Cục Thuế thành phố Hà Nội", Some(91.52)));
+    assert_eq!((central.n_scored, central.unit_count), (1, Some(4)));
+    let psu = rank_group(&ds, &GroupId("public-service-units".into()), 2024).expect("ranking");
+    assert_eq!((psu.rows.len(), psu.n_scored, psu.unit_count), (0, 0, Some(22)));
+    let long_bien = row(&ds, "districts", 2024, "long-bien");
+    assert_eq!((long_bien.score, long_bien.rank.map(|p| p.position)), (Some(95.39), Some(1)));
+}

@@ -44,12 +44,12 @@ fn the_resolver_falls_back_and_says_what_did_not_fit() {
     let hanoi = dataset("hanoi");
     let pci = dataset("pci");
     let cases = [
-        (&hanoi, "", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
-        (&hanoi, "group=districts&year=2022", "districts 2022 from=2021 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
-        (&hanoi, "group=nope&year=1999&unit=ghost", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Group(\"nope\") Year(1999) Unit(\"ghost\")"),
+        (&hanoi, "", "departments 2024 from=2023 unit=- years=[2024, 2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "group=districts&year=2022", "districts 2022 from=2021 unit=- years=[2024, 2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "group=nope&year=1999&unit=ghost", "departments 2024 from=2023 unit=- years=[2024, 2023, 2022, 2021, 2020, 2019] | Group(\"nope\") Year(1999) Unit(\"ghost\")"),
         // `ds` must name the dataset loaded, unless `data=` loaded another file.
-        (&hanoi, "ds=pci", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | Dataset(\"pci\")"),
-        (&hanoi, "ds=pci&data=data/hanoi-cchc.json", "departments 2023 from=2022 unit=- years=[2023, 2022, 2021, 2020, 2019] | "),
+        (&hanoi, "ds=pci", "departments 2024 from=2023 unit=- years=[2024, 2023, 2022, 2021, 2020, 2019] | Dataset(\"pci\")"),
+        (&hanoi, "ds=pci&data=data/hanoi-cchc.json", "departments 2024 from=2023 unit=- years=[2024, 2023, 2022, 2021, 2020, 2019] | "),
         // `from` must be an earlier year of the group; in the comparison view a wrong one is said.
         (&pci, "ds=pci&view=compare&year=2016&from=2013", "provinces 2016 from=2013 unit=- years=[2023, 2016, 2015, 2014, 2013] | "),
         (&pci, "ds=pci&view=compare&year=2015&from=2016", "provinces 2015 from=2014 unit=- years=[2023, 2016, 2015, 2014, 2013] | From(2016)"),

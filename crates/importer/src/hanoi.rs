@@ -1,48 +1,119 @@
-//! Hanoi's Chỉ số CCHC (2019–2023, both blocks) from `shared/data/hanoi/par_facts.json`.
+//! Hanoi's Chỉ số CCHC (2019–2024) from `shared/data/hanoi/par_facts.json`: departments and
+//! districts every year, and from 2024 the two blocks that year added (central agencies based in
+//! the city, public service units).
 //!
 //! Only published figures are carried over, each with its source. Districts are listed by name
 //! (the 30 district-level units); a district with no published score gets a record with no score,
-//! sourced to the document that says all 30 were assessed. Departments are listed only where a
-//! source names them: the department roster is not sourced, so unnamed departments are not
-//! invented — the block's published unit count tells the reader how many are missing.
+//! sourced to the document that says all 30 were assessed. Other blocks list a unit only where a
+//! source names it: their rosters are not sourced, so unnamed units are not invented — the
+//! block's published unit count tells the reader how many are missing.
 
 use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
-    RankWord, RawDataset, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale, RawSource, RawUnit,
-    ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    Comparability, RankWord, RawComparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex,
+    RawObservation, RawRank, RawScale, RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
 use crate::names::slug;
 
-/// The par_facts datasets converted, as (par_facts id, our group id). The 2019–2021 entries hold
-/// both blocks in one list; their records are told apart by their `block` field.
-const BLOCKS: [(&str, &str); 10] = [
-    ("hanoi_2023_departments", "departments"),
-    ("hanoi_2023_districts", "districts"),
-    ("hanoi_2022_departments", "departments"),
-    ("hanoi_2022_districts", "districts"),
-    ("hanoi_2021", "departments"),
-    ("hanoi_2021", "districts"),
-    ("hanoi_2020", "departments"),
-    ("hanoi_2020", "districts"),
-    ("hanoi_2019", "departments"),
-    ("hanoi_2019", "districts"),
+/// One par_facts dataset converted into one of our groups.
+struct Block {
+    /// The par_facts dataset id.
+    fact_id: &'static str,
+    /// Our group id.
+    group: &'static str,
+    /// The key of this block in par_facts' `expected_unit_count` when it is an object.
+    count_key: &'static str,
+    /// Whether the records carry their corroborating sources (`other_source_urls`). Only the
+    /// 2024 records do: 2019–2023 were published without them and are kept byte-identical here.
+    with_other_sources: bool,
+}
+
+const fn block(fact_id: &'static str, group: &'static str, count_key: &'static str) -> Block {
+    Block { fact_id, group, count_key, with_other_sources: false }
+}
+
+const fn block_2024(group: &'static str, count_key: &'static str) -> Block {
+    Block { fact_id: "hanoi_2024", group, count_key, with_other_sources: true }
+}
+
+/// The par_facts datasets converted. The 2019–2021 and 2024 entries hold several blocks in one
+/// list; their records are told apart by their `block` field.
+const BLOCKS: [Block; 14] = [
+    block("hanoi_2023_departments", "departments", "departments"),
+    block("hanoi_2023_districts", "districts", "districts"),
+    block("hanoi_2022_departments", "departments", "departments"),
+    block("hanoi_2022_districts", "districts", "districts"),
+    block("hanoi_2021", "departments", "departments"),
+    block("hanoi_2021", "districts", "districts"),
+    block("hanoi_2020", "departments", "departments"),
+    block("hanoi_2020", "districts", "districts"),
+    block("hanoi_2019", "departments", "departments"),
+    block("hanoi_2019", "districts", "districts"),
+    block_2024("departments", "departments"),
+    block_2024("districts", "districts"),
+    block_2024("central-agencies", "central_agencies"),
+    block_2024("public-service-units", "public_service_units"),
+];
+
+/// One of our groups: its id, the `block` field of its records in par_facts, its name and where
+/// its list of units comes from.
+struct GroupSpec {
+    id: &'static str,
+    record_block: &'static str,
+    name_vi: &'static str,
+    name_en: &'static str,
+    roster_vi: &'static str,
+    roster_en: &'static str,
+}
+
+/// The groups, in the order the page lists them. The last two exist from 2024 (QĐ 1085/QĐ-UBND
+/// ranked four blocks that year).
+const GROUPS: [GroupSpec; 4] = [
+    GroupSpec {
+        id: "departments",
+        record_block: "Khối sở, cơ quan tương đương sở",
+        name_vi: "Khối sở, cơ quan tương đương sở",
+        name_en: "Departments and equivalent agencies",
+        roster_vi: "Chỉ gồm các đơn vị được báo chí nêu tên. Khối có 22 đơn vị được đánh giá năm 2023 và 23 đơn vị năm 2024; các đơn vị không được nêu tên không được liệt kê.",
+        roster_en: "Only the units named in the press are listed. 22 units were assessed in 2023 and 23 in 2024; those not named are not listed.",
+    },
+    GroupSpec {
+        id: "districts",
+        record_block: "Khối UBND quận, huyện, thị xã",
+        name_vi: "Khối UBND quận, huyện, thị xã",
+        name_en: "District-level people's committees",
+        roster_vi: "Danh sách 30 quận, huyện, thị xã của Hà Nội trước khi sắp xếp lại năm 2025 (không lấy từ bảng kết quả chính thức).",
+        roster_en: "The 30 district-level units of Hanoi before the 2025 reorganisation (not taken from the official results table).",
+    },
+    GroupSpec {
+        id: "central-agencies",
+        record_block: "Khối cơ quan Trung ương đóng trên địa bàn",
+        name_vi: "Khối cơ quan Trung ương đóng trên địa bàn",
+        name_en: "Central agencies based in Hanoi",
+        roster_vi: "Khối có từ năm 2024, gồm 4 đơn vị: Kho bạc, Thuế, Hải quan (đánh giá 7 lĩnh vực) và Bảo hiểm xã hội (6 lĩnh vực), với 40 điểm đánh giá và 20 điểm điều tra xã hội học. Chỉ Cục Thuế được báo chí nêu kết quả; các đơn vị khác không được liệt kê.",
+        roster_en: "A block since 2024 of 4 units: the State Treasury, Tax and Customs (assessed on 7 fields) and Social Insurance (6 fields), with 40 assessed and 20 survey points. Only the Tax Department's result was reported in the press; the others are not listed.",
+    },
+    GroupSpec {
+        id: "public-service-units",
+        record_block: "Khối đơn vị sự nghiệp công lập",
+        name_vi: "Khối đơn vị sự nghiệp công lập",
+        name_en: "Public service units",
+        roster_vi: "Khối có từ năm 2024, gồm 22 đơn vị sự nghiệp công lập. Báo chí chưa nêu tên hay kết quả của đơn vị nào, nên không đơn vị nào được liệt kê.",
+        roster_en: "A block since 2024 of 22 public service units. The press named none of them and gave no result, so none is listed.",
+    },
 ];
 
 /// The `block` field of a record, by our group id.
-fn block_name(group: &str) -> &'static str {
-    if group == "departments" {
-        "Khối sở, cơ quan tương đương sở"
-    } else {
-        "Khối UBND quận, huyện, thị xã"
-    }
+fn block_name(group: &str) -> Option<&'static str> {
+    GROUPS.iter().find(|g| g.id == group).map(|g| g.record_block)
 }
 
 /// Publisher and title of each source we cite (par_facts gives only a description); the
 /// address and date come from par_facts itself.
-const SOURCE_TITLES: [(&str, &str, &str); 11] = [
+const SOURCE_TITLES: [(&str, &str, &str); 15] = [
     ("nd_2021", "Nhân Dân", "Sở Tài chính, quận Cầu Giấy dẫn đầu Chỉ số cải cách hành chính năm 2021"),
     (
         "ktdt_2020",
@@ -58,10 +129,18 @@ const SOURCE_TITLES: [(&str, &str, &str); 11] = [
     ("nld_2022", "Người Lao Động", "Sở nào, quận nào xếp bét bảng về cải cách hành chính?"),
     ("bdt_2022", "Báo Đấu thầu", "Hà Nội công bố Chỉ số cải cách hành chính năm 2022"),
     ("qhtv_2022", "Truyền hình Quốc hội", "Hà Nội công bố Chỉ số cải cách hành chính 2022"),
+    ("ttd_2024_yte", "Tuổi trẻ Thủ đô", "Sở Y tế lọt top đầu bảng xếp hạng cải cách hành chính"),
+    (
+        "tb247_2024",
+        "tinbong247news.net (trang tổng hợp đăng lại; chưa rõ báo gốc)",
+        "Hà Nội: Sở Nội vụ và quận Long Biên dẫn đầu Chỉ số cải cách hành chính năm 2024",
+    ),
+    ("vnvn_kh334", "vietnam.vn", "Hà Nội điều tra xã hội học xác định Chỉ số cải cách hành chính (KH 334/KH-UBND)"),
+    ("hieuluat_1752", "Hiểu Luật", "Quyết định 1752/QĐ-UBND của UBND thành phố Hà Nội (Chỉ số CCHC năm 2019)"),
 ];
 
-/// English names of the departments named by the sources.
-const DEPARTMENT_EN: [(&str, &str); 10] = [
+/// English names of the departments and agencies named by the sources.
+const UNIT_EN: [(&str, &str); 13] = [
     ("Sở Tài nguyên và Môi trường", "Department of Natural Resources and Environment"),
     ("Ban Quản lý các khu công nghiệp và chế xuất thành phố", "Hanoi Industrial and Export Processing Zones Authority"),
     ("Sở Nội vụ", "Department of Home Affairs"),
@@ -72,6 +151,9 @@ const DEPARTMENT_EN: [(&str, &str); 10] = [
     ("Sở Thông tin và Truyền thông", "Department of Information and Communications"),
     ("Thanh tra thành phố", "City Inspectorate"),
     ("Sở Lao động, Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs"),
+    ("Sở Xây dựng", "Department of Construction"),
+    ("Sở Y tế", "Department of Health"),
+    ("Cục Thuế thành phố Hà Nội", "Hanoi Tax Department"),
 ];
 
 fn text(vi: &str, en: &str) -> Text {
@@ -85,6 +167,7 @@ fn kind_of(s: &str) -> Result<UnitKind, String> {
         "quận" => UnitKind::Quan,
         "huyện" => UnitKind::Huyen,
         "thị xã" => UnitKind::ThiXa,
+        "cơ quan Trung ương" => UnitKind::CoQuanTrungUong,
         other => return Err(format!("unknown unit kind '{other}'")),
     })
 }
@@ -108,7 +191,7 @@ impl Roster {
     fn unit(&mut self, name: &str, kind: UnitKind) -> &mut RawUnit {
         if !self.units.contains_key(name) {
             self.order.push(name.to_string());
-            let name_en = DEPARTMENT_EN.iter().find(|(vi, _)| *vi == name).map(|(_, en)| en.to_string());
+            let name_en = UNIT_EN.iter().find(|(vi, _)| *vi == name).map(|(_, en)| en.to_string());
             self.units.insert(
                 name.to_string(),
                 RawUnit { id: slug(name), name: name.to_string(), name_en, kind, observations: vec![] },
@@ -123,7 +206,8 @@ impl Roster {
     }
 }
 
-fn observation(record: &Value, year: i32) -> Result<RawObservation, String> {
+/// A par_facts record as one of our observations; `other_sources` are its corroborating sources.
+fn observation(record: &Value, year: i32, other_sources: Vec<String>) -> Result<RawObservation, String> {
     let score = f64_at(record, "score_pct");
     let rank = match record.get("rank").and_then(Value::as_u64) {
         Some(p) => Some(RawRank::Position(u32::try_from(p).map_err(|e| e.to_string())?)),
@@ -137,7 +221,6 @@ fn observation(record: &Value, year: i32) -> Result<RawObservation, String> {
         }
     };
     let source = str_at(record, "source").ok_or("a record has no source")?.to_string();
-    let other_sources = Vec::new();
     let note = match (score, rank) {
         (None, Some(_)) => Some(text(
             "Nguồn chỉ công bố thứ hạng, không công bố điểm.",
@@ -181,7 +264,7 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         }
     }
 
-    for (fact_id, group) in BLOCKS {
+    for Block { fact_id, group, count_key, with_other_sources } in BLOCKS {
         let block = find(fact_id).ok_or(format!("par_facts.json has no dataset {fact_id}"))?;
         let year = block.get("year").and_then(Value::as_i64).ok_or("block without year")?;
         let year = i32::try_from(year).map_err(|e| e.to_string())?;
@@ -193,12 +276,17 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
                 source_id_for_url(&facts, url)
             })
         });
-        // The count is a number for one block, or {departments, districts} for both.
+        // The count is a number for one block, or {departments, districts, ...} for several.
         let count_value = block.get("expected_unit_count");
-        let unit_count =
-            count_value.and_then(|c| c.as_u64().or_else(|| c.get(group).and_then(Value::as_u64))).map(|n| n as u32);
+        let unit_count = count_value
+            .and_then(|c| c.as_u64().or_else(|| c.get(count_key).and_then(Value::as_u64)))
+            .map(u32::try_from)
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        // 2024's four counts (23, 30, 4, 22) are stated by the report on QĐ 1085/QĐ-UBND that
+        // par_facts cites as the decision's source (Tuổi trẻ Thủ đô, 06/03/2025).
         let unit_count_source = unit_count.and_then(|_| {
-            let url = str_at(block, "expected_unit_count_source")?;
+            let url = str_at(block, "expected_unit_count_source").or_else(|| str_at(block, "decision_source_url"))?;
             source_id_for_url(&facts, url)
         });
         // 2020's count (22 departments, 30 districts) is stated by the very report its records
@@ -229,11 +317,16 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
 
         let roster = rosters.entry(group).or_default();
         let units = block.get("units").and_then(Value::as_array).ok_or("block without units")?;
-        for record in units.iter().filter(|r| str_at(r, "block").is_none_or(|b| b == block_name(group))) {
+        let record_block = block_name(group).ok_or(format!("group {group} is not in GROUPS"))?;
+        for record in units.iter().filter(|r| str_at(r, "block").is_none_or(|b| b == record_block)) {
             let name = str_at(record, "name").ok_or("unit without name")?;
             let kind = kind_of(str_at(record, "kind").ok_or("unit without kind")?)?;
-            let obs = observation(record, year)?;
+            let other_sources = if with_other_sources { other_source_ids(&facts, record)? } else { vec![] };
+            let obs = observation(record, year, other_sources)?;
             use_source(&obs.source);
+            for s in &obs.other_sources {
+                use_source(s);
+            }
             roster.unit(name, kind).observations.push(obs);
         }
         // Districts not named this year: assessed (the block had `unit_count` units), score
@@ -257,34 +350,27 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
         }
     }
 
+    let editions = editions();
+    for s in editions.iter().flat_map(|e| e.comparability.iter().flat_map(|c| c.sources.iter())) {
+        use_source(s);
+    }
     let sources = used_sources.iter().map(|id| source(&facts, id)).collect::<Result<Vec<_>, _>>()?;
 
     let mut groups = Vec::new();
-    for (gid, name, roster_note) in [
-        (
-            "departments",
-            text("Khối sở, cơ quan tương đương sở", "Departments and equivalent agencies"),
-            text(
-                "Chỉ gồm các đơn vị được báo chí nêu tên. Năm 2023 khối có 22 đơn vị được đánh giá; các đơn vị không được nêu tên không được liệt kê.",
-                "Only the units named in the press are listed. 22 units were assessed in 2023; those not named are not listed.",
-            ),
-        ),
-        (
-            "districts",
-            text("Khối UBND quận, huyện, thị xã", "District-level people's committees"),
-            text(
-                "Danh sách 30 quận, huyện, thị xã của Hà Nội trước khi sắp xếp lại năm 2025 (không lấy từ bảng kết quả chính thức).",
-                "The 30 district-level units of Hanoi before the 2025 reorganisation (not taken from the official results table).",
-            ),
-        ),
-    ] {
-        let mut units = rosters.remove(gid).unwrap_or_default().into_units();
+    for spec in &GROUPS {
+        let mut units = rosters.remove(spec.id).unwrap_or_default().into_units();
         for u in &mut units {
             u.observations.sort_by_key(|o| std::cmp::Reverse(o.year));
         }
-        let mut years = group_years.remove(gid).unwrap_or_default();
+        let mut years = group_years.remove(spec.id).unwrap_or_default();
         years.sort_by_key(|y| std::cmp::Reverse(y.year));
-        groups.push(RawGroup { id: gid.to_string(), name, roster_note: Some(roster_note), years, units });
+        groups.push(RawGroup {
+            id: spec.id.to_string(),
+            name: text(spec.name_vi, spec.name_en),
+            roster_note: Some(text(spec.roster_vi, spec.roster_en)),
+            years,
+            units,
+        });
     }
 
     Ok(RawDataset {
@@ -308,13 +394,84 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
                 "The full results table (the decision's appendix) has not been found: only the scores and ranks printed in the press are shown. Unpublished scores are left blank, never estimated.",
             ),
             text(
-                "Bộ tiêu chí thay đổi từ năm 2021 (giai đoạn 2021–2025 thay cho 2017–2020): so sánh điểm năm 2019–2020 với các năm sau chỉ mang tính tham khảo.",
-                "The set of criteria changed in 2021 (the 2021–2025 set replaced 2017–2020): comparing 2019–2020 scores with later years is only indicative.",
+                "Bộ tiêu chí thay đổi từ năm 2021 (giai đoạn 2021–2025 thay cho 2017–2020), nên điểm năm 2019–2020 không so sánh được với các năm sau; năm 2024 áp dụng bộ chỉ số mới (QĐ 3598/QĐ-UBND), nên so sánh với các năm trước chỉ mang tính tham khảo.",
+                "The set of criteria changed in 2021 (the 2021–2025 set replaced 2017–2020), so 2019–2020 scores do not compare with later years; 2024 used a new index set (QĐ 3598/QĐ-UBND), so comparisons with earlier years are only indicative.",
+            ),
+            text(
+                "Theo Giám đốc Sở Nội vụ tại hội nghị công bố Chỉ số CCHC năm 2023, Bộ chỉ số CCHC giai đoạn 2023–2030 vẫn còn một số nội dung cần tiếp tục nghiên cứu, điều chỉnh cho phù hợp với thực tiễn của thành phố và chỉ đạo mới của Trung ương (Tuổi trẻ Thủ đô, 20/02/2024).",
+                "According to the Director of the Department of Home Affairs at the conference announcing the 2023 index, some contents of the 2023–2030 index set still need further study and adjustment to fit the city's practice and new central guidance (Tuổi trẻ Thủ đô, 20 February 2024).",
             ),
         ],
-        editions: vec![],
+        editions,
         groups,
     })
+}
+
+/// The source ids of a record's `other_source_urls`; an address par_facts does not list is an
+/// error, never dropped.
+fn other_source_ids(facts: &Value, record: &Value) -> Result<Vec<String>, String> {
+    record
+        .get("other_source_urls")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|url| source_id_for_url(facts, url).ok_or(format!("no source in par_facts.json has the address {url}")))
+        .collect()
+}
+
+/// How each year compares with the one before, as the sources say. Hanoi publishes no
+/// components, so an edition carries only its year and this.
+fn editions() -> Vec<RawEdition> {
+    let edition = |year, with_previous, vi: &str, en: &str, sources: &[&str]| RawEdition {
+        year,
+        weights_pct: BTreeMap::new(),
+        weights_status: None,
+        note: None,
+        sources: vec![],
+        comparability: Some(RawComparability {
+            with_previous,
+            note: text(vi, en),
+            sources: sources.iter().map(|s| (*s).to_string()).collect(),
+        }),
+    };
+    vec![
+        edition(
+            2020,
+            Comparability::Comparable,
+            "Năm 2019 và 2020 cùng thuộc giai đoạn của bộ chỉ số 2017–2020 (QĐ 6677/QĐ-UBND ngày 25/9/2017).",
+            "2019 and 2020 both fall under the 2017–2020 index set (QĐ 6677/QĐ-UBND of 25/9/2017).",
+            &["hieuluat_1752", "ktdt_2020"],
+        ),
+        edition(
+            2021,
+            Comparability::NotComparable,
+            "Năm 2021 là năm đầu áp dụng bộ chỉ số giai đoạn 2021–2025 (8 nội dung, 164 tiêu chí), thay cho bộ chỉ số 2017–2020: điểm và thứ hạng năm 2021 không so sánh được với năm 2020.",
+            "2021 is the first year of the 2021–2025 index set (8 contents, 164 criteria), which replaced the 2017–2020 set: 2021 scores and ranks do not compare with 2020.",
+            &["nd_2021", "hieuluat_1752"],
+        ),
+        edition(
+            2022,
+            Comparability::Approximate,
+            "Cùng bộ chỉ số 2021–2025 với năm 2021 và báo cáo năm 2022 so sánh với năm 2021, nhưng số tiêu chí khác nhau (năm 2021: 164 theo báo chí; năm 2022: 161 với khối sở, 164 với khối quận, huyện).",
+            "The same 2021–2025 index set as 2021, and the 2022 report compares with 2021, but the number of criteria differs (2021: 164 as reported; 2022: 161 for departments, 164 for districts).",
+            &["qhtv_2022", "bdt_2022", "nd_2021"],
+        ),
+        edition(
+            2023,
+            Comparability::Approximate,
+            "Báo cáo năm 2023 so sánh với năm 2022, nhưng theo Giám đốc Sở Nội vụ, Bộ chỉ số CCHC giai đoạn 2023–2030 vẫn còn một số nội dung cần tiếp tục nghiên cứu, điều chỉnh; bộ tiêu chí năm 2023 chưa được tìm thấy.",
+            "The 2023 report compares with 2022, but according to the Director of the Department of Home Affairs some contents of the 2023–2030 index set still need study and adjustment; the 2023 criteria have not been found.",
+            &["ttd_20240220"],
+        ),
+        edition(
+            2024,
+            Comparability::Approximate,
+            "Năm 2024 áp dụng bộ chỉ số mới (QĐ 3598/QĐ-UBND ngày 10/7/2024: 8 lĩnh vực và điểm thưởng, điểm trừ; 70 điểm thẩm định, 30 điểm điều tra xã hội học), khối sở có 23 đơn vị (năm 2023: 22) và có thêm hai khối mới. Báo chí vẫn so sánh thứ hạng với năm 2023.",
+            "2024 used a new index set (QĐ 3598/QĐ-UBND of 10/7/2024: 8 fields plus bonus and penalty points; 70 appraised and 30 survey points), the departments block had 23 units (2023: 22) and two blocks were added. The press still compares ranks with 2023.",
+            &["tb247_2024", "vnvn_kh334", "ktdt_2024"],
+        ),
+    ]
 }
 
 fn source_id_for_url(facts: &Value, url: &str) -> Option<String> {
