@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chiso_engine::schema::{
-    RawComponent, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawScale, RawSource,
-    ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
+    Comparability, RawComparability, RawComponent, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex,
+    RawObservation, RawScale, RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
 };
 
 use crate::provinces::{self, N_PROVINCES};
@@ -222,12 +222,24 @@ fn source_id(year: i32) -> String {
     format!("papi-{year}")
 }
 
+/// The day each PAPI report was launched. Not in ../shared/data/raw/SOURCES.md; from reports of
+/// the launch: 2019 baonghean.vn/en/cong-bo-chi-so-papi-nam-2019-nghe-an-xep-thu-17-ca-nuoc-
+/// 10212759.html ("On the morning of April 28 ... announced the 2019 ... PAPI"), 2020
+/// undp.org/vietnam/publications/papi2020 (April 14, 2021; en.baochinhphu.vn says the same).
+fn launch_date(year: i32) -> Option<&'static str> {
+    match year {
+        2019 => Some("2020-04-28"),
+        2020 => Some("2021-04-14"),
+        _ => None,
+    }
+}
+
 fn source(year: i32) -> RawSource {
     RawSource {
         id: source_id(year),
         title: format!("PAPI {year}: điểm các chỉ số nội dung thành phần của 63 tỉnh, thành phố ({year}.csv)"),
         publisher: "CECODES, VFF-CRT & UNDP".to_string(),
-        date: None,
+        date: launch_date(year).map(str::to_string),
         url: Some("https://papi.org.vn".to_string()),
     }
 }
@@ -294,7 +306,7 @@ pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, St
                     "The PAPI total is the unweighted sum of the 8 dimensions, so each dimension weighs 12.5%.",
                 )),
                 sources: vec![source_id(year)],
-                comparability: None,
+                comparability: comparability(year),
             })
             .collect(),
         groups: vec![RawGroup {
@@ -318,6 +330,20 @@ pub fn convert(codebook: &Codebook, years: &[PapiYear]) -> Result<RawDataset, St
                 .collect(),
             units,
         }],
+    })
+}
+
+/// 2020 against 2019: the same eight dimensions from the same sub-dimension columns (the
+/// codebook's labels hold from 2018 on; PAPI's 8-dimension form began in 2018, and earlier years,
+/// not imported, do not compare with it). Said explicitly so the page can show why.
+fn comparability(year: i32) -> Option<RawComparability> {
+    (year > YEARS[0]).then(|| RawComparability {
+        with_previous: Comparability::Comparable,
+        note: text(
+            "Năm 2019 và 2020 cùng 8 chỉ số nội dung, tính từ cùng các chỉ số nội dung thành phần (cấu trúc 8 chỉ số nội dung có từ năm 2018).",
+            "2019 and 2020 have the same 8 dimensions, built from the same sub-dimensions (the 8-dimension form dates from 2018).",
+        ),
+        sources: vec![source_id(year - 1), source_id(year)],
     })
 }
 

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use calamine::{Data, Range};
 use chiso_engine::schema::{
-    RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale, RawSource, ScoreUnit,
-    Text, WeightsStatus, SCHEMA_VERSION,
+    Comparability, RawComparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank,
+    RawScale, RawSource, ScoreUnit, Text, WeightsStatus, SCHEMA_VERSION,
 };
 
 use crate::names::normalise;
@@ -42,8 +42,9 @@ pub const COMPONENTS: [(&str, &str, &str); N_SUB] = [
 /// an exact fit on every 2013–2016 composite (see the tests).
 pub const WEIGHTS_OFFICIAL_PCT: [f64; N_SUB] = [5.0, 5.0, 20.0, 5.0, 10.0, 5.0, 5.0, 20.0, 20.0, 5.0];
 
-/// PCI 2023 weights (percent), DERIVED: the unique vector of multiples of 5% that reproduces the
-/// published 2023 scores of Quảng Ninh, Long An and Hải Dương. No official document confirms it.
+/// PCI 2023 weights (percent), DERIVED: among vectors of multiples of 5% with every weight at
+/// least 5%, the only one that reproduces the published 2023 scores of Quảng Ninh, Long An and
+/// Hải Dương (with zeros allowed one more fits; see the tests). No official document confirms it.
 pub const WEIGHTS_2023_DERIVED_PCT: [f64; N_SUB] = [5.0, 10.0, 5.0, 5.0, 15.0, 10.0, 15.0, 15.0, 10.0, 10.0];
 
 /// The 2013–2016 workbooks, read from their `Summary_VN` sheet.
@@ -268,6 +269,23 @@ fn source_id(year: i32) -> String {
     format!("pci-{year}")
 }
 
+/// The day each PCI edition was launched (its report and data published). 2023:
+/// ../shared/data/raw/SOURCES.md ("PCI 2023 was launched on 2024-05-09"). 2014–2016 are not in
+/// SOURCES.md; they come from press reports of the launch: 2014 daidoanket.vn/chi-so-nang-luc-
+/// canh-tranh-cap-tinh-10005551.html ("Ngày 16-4", 17/04/2015), 2015 danang.vietccr.vn
+/// (06/04/2016: "Sáng 31-3 ... công bố ... PCI năm 2015"), 2016 vietnamplus.vn/video-chat-luong-
+/// dieu-hanh-kinh-te-cua-cac-tinh-da-duoc-cai-thien/435665.vnp ("Ngày 14/3", PCI 2016). No
+/// source found for 2013: left out rather than guessed.
+fn launch_date(year: i32) -> Option<&'static str> {
+    match year {
+        2014 => Some("2015-04-16"),
+        2015 => Some("2016-03-31"),
+        2016 => Some("2017-03-14"),
+        2023 => Some("2024-05-09"),
+        _ => None,
+    }
+}
+
 fn source(year: i32) -> RawSource {
     let title = if year == YEAR_2023 {
         format!("PCI {year}: 10 chỉ số thành phần của 63 tỉnh, thành phố (bảng “Tổng hợp”, tệp dữ liệu chỉ tiêu PCI)")
@@ -278,7 +296,7 @@ fn source(year: i32) -> RawSource {
         id: source_id(year),
         title,
         publisher: "VCCI & USAID".to_string(),
-        date: None,
+        date: launch_date(year).map(str::to_string),
         url: Some("https://pcivietnam.vn".to_string()),
     }
 }
@@ -293,8 +311,8 @@ fn edition(year: i32) -> RawEdition {
             &WEIGHTS_2023_DERIVED_PCT,
             WeightsStatus::Derived,
             text(
-                "Trọng số năm 2023 là trọng số suy ra, chưa được văn bản chính thức nào xác nhận: đây là bộ trọng số duy nhất (bội số của 5%) tái tạo đúng điểm PCI 2023 đã công bố của Quảng Ninh (71,25), Long An (70,94) và Hải Dương (68,68). Tệp dữ liệu chỉ có 10 chỉ số thành phần, không có điểm PCI và thứ hạng; năm 2023 chỉ 30 tỉnh, thành phố dẫn đầu được xếp hạng chính thức. Tệp không ghi năm; năm 2023 được xác định bằng cách đối chiếu với kết quả đã công bố. Năm 2023, chỉ số thành phần 7, 8 và 10 mang tên “Tính năng động và tiên phong của chính quyền”, “Chính sách hỗ trợ doanh nghiệp” và “Thiết chế pháp lý & An ninh trật tự”.",
-                "The 2023 weights are derived and not confirmed by any official document: they are the unique vector of multiples of 5% that reproduces the published PCI 2023 scores of Quảng Ninh (71.25), Long An (70.94) and Hải Dương (68.68). The file holds the 10 sub-indices only, with no PCI score and no rank; in 2023 only the top 30 provinces were officially ranked. The file carries no year; 2023 was established by matching it against the published results. In 2023 sub-indices 7, 8 and 10 are named “Proactivity and pioneering of the provincial government”, “Business support policies” and “Legal institutions & law and order”.",
+                "Trọng số năm 2023 là trọng số suy ra, chưa được văn bản chính thức nào xác nhận: trong các bộ trọng số là bội số của 5% và mỗi trọng số ít nhất 5%, đây là bộ duy nhất tái tạo đúng (±0,01) điểm PCI 2023 đã công bố của Quảng Ninh (71,25), Long An (70,94) và Hải Dương (68,68). Nếu cho phép trọng số bằng 0 thì còn một bộ khác cũng khớp trong phạm vi ±0,01 (0, 10, 5, 25, 0, 10, 20, 10, 20, 0%) nhưng cho nhóm 5 tỉnh dẫn đầu khác (Hải Phòng, Quảng Ninh, Long An, Đà Nẵng, Cần Thơ), nên điểm và thứ hạng tính ra phụ thuộc vào giả định này. Tệp dữ liệu chỉ có 10 chỉ số thành phần, không có điểm PCI và thứ hạng; năm 2023 chỉ 30 tỉnh, thành phố dẫn đầu được xếp hạng chính thức. Tệp không ghi năm; năm 2023 được xác định bằng cách đối chiếu với kết quả đã công bố. Năm 2023, chỉ số thành phần 7, 8 và 10 mang tên “Tính năng động và tiên phong của chính quyền”, “Chính sách hỗ trợ doanh nghiệp” và “Thiết chế pháp lý & An ninh trật tự”.",
+                "The 2023 weights are derived and not confirmed by any official document: among vectors of multiples of 5% with every weight at least 5%, they are the only one that reproduces (±0.01) the published PCI 2023 scores of Quảng Ninh (71.25), Long An (70.94) and Hải Dương (68.68). With weights allowed to be 0, another vector also fits within ±0.01 (0, 10, 5, 25, 0, 10, 20, 10, 20, 0%) and gives a different top five (Hải Phòng, Quảng Ninh, Long An, Đà Nẵng, Cần Thơ), so the computed scores and ranks rest on this assumption. The file holds the 10 sub-indices only, with no PCI score and no rank; in 2023 only the top 30 provinces were officially ranked. The file carries no year; 2023 was established by matching it against the published results. In 2023 sub-indices 7, 8 and 10 are named “Proactivity and pioneering of the provincial government”, “Business support policies” and “Legal institutions & law and order”.",
             ),
         )
     } else {
@@ -313,8 +331,22 @@ fn edition(year: i32) -> RawEdition {
         weights_status: Some(status),
         note: Some(note),
         sources: vec![source_id(year)],
-        comparability: None,
+        comparability: comparability(year),
     }
+}
+
+/// Every year after the first compares only approximately with the one before: PCI's sub-index
+/// methods change between years (../shared/data/raw/SOURCES.md, on the official workbooks). The
+/// engine adds the gap of years and the change of weights (2016 official, 2023 derived) itself.
+fn comparability(year: i32) -> Option<RawComparability> {
+    (year > SUMMARY_YEARS[0]).then(|| RawComparability {
+        with_previous: Comparability::Approximate,
+        note: text(
+            "Phương pháp tính các chỉ số thành phần PCI (chỉ tiêu, cách đo) thay đổi giữa các năm, nên so sánh với năm trước chỉ mang tính tương đối.",
+            "PCI's sub-index methods (indicators, measures) change between years, so comparing with the previous year is approximate.",
+        ),
+        sources: vec![],
+    })
 }
 
 /// The PCI dataset from the years read.
@@ -483,6 +515,77 @@ mod tests {
         let qn =
             y.rows.iter().find(|r| id_of(r) == "quang-ninh").map(|r| composite(&WEIGHTS_OFFICIAL_PCT, &r.sub_indices));
         assert!(qn.is_some_and(|s| (s - 71.07).abs() < 0.01), "{qn:?}");
+    }
+
+    /// Every vector of multiples of 5% that adds up to 100, with each weight at least
+    /// `min_steps` × 5%, and reproduces the published 2023 scores of Quảng Ninh, Long An and Hải
+    /// Dương to ±0,01.
+    fn weights_fitting_2023(y: &PciYear, min_steps: u32) -> Vec<[f64; N_SUB]> {
+        let published: Vec<([f64; N_SUB], f64)> = [("quang-ninh", 71.25), ("long-an", 70.94), ("hai-duong", 68.68)]
+            .iter()
+            .map(|(id, score)| {
+                let row = y.rows.iter().find(|r| id_of(r) == *id).unwrap_or_else(|| panic!("{id} missing"));
+                (row.sub_indices, *score)
+            })
+            .collect();
+        let mut found = Vec::new();
+        let mut steps = [0u32; N_SUB];
+        fn walk(
+            i: usize,
+            left: u32,
+            min_steps: u32,
+            steps: &mut [u32; N_SUB],
+            published: &[([f64; N_SUB], f64)],
+            found: &mut Vec<[f64; N_SUB]>,
+        ) {
+            if i == N_SUB - 1 {
+                if left < min_steps {
+                    return;
+                }
+                if let Some(last) = steps.last_mut() {
+                    *last = left;
+                }
+                let weights = steps.map(|k| f64::from(k) * 5.0);
+                if published.iter().all(|(subs, score)| (composite(&weights, subs) - score).abs() <= 0.01) {
+                    found.push(weights);
+                }
+                return;
+            }
+            for k in min_steps..=left {
+                if let Some(slot) = steps.get_mut(i) {
+                    *slot = k;
+                }
+                walk(i + 1, left - k, min_steps, steps, published, found);
+            }
+        }
+        walk(0, 20, min_steps, &mut steps, &published, &mut found);
+        found
+    }
+
+    /// The top five provinces (ids, in order) with `weights`.
+    fn top_five(y: &PciYear, weights: &[f64; N_SUB]) -> Vec<String> {
+        let scores: Vec<f64> = y.rows.iter().map(|r| composite(weights, &r.sub_indices)).collect();
+        let ranks = competition_ranks(&scores, true);
+        let mut ranked: Vec<(u32, String)> = ranks.iter().zip(&y.rows).map(|(k, r)| (*k, id_of(r))).collect();
+        ranked.sort();
+        ranked.into_iter().take(5).map(|(_, id)| id).collect()
+    }
+
+    /// Issue 10: the derived weights are unique only among vectors whose every weight is at least
+    /// 5%; allowing a weight of 0, another vector fits to ±0,01 and ranks a different top five.
+    /// The 2023 edition note says so.
+    #[test]
+    fn derived_2023_weights_are_unique_only_with_every_weight_at_least_5_pct() {
+        let Some(dir) = raw_dir() else { return };
+        let y = read_2023(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(weights_fitting_2023(&y, 1), [WEIGHTS_2023_DERIVED_PCT]);
+        let with_zero = weights_fitting_2023(&y, 0);
+        let others: Vec<_> = with_zero.iter().filter(|w| **w != WEIGHTS_2023_DERIVED_PCT).collect();
+        assert!(!others.is_empty(), "with zeros allowed another vector fits");
+        let derived_top = top_five(&y, &WEIGHTS_2023_DERIVED_PCT);
+        assert!(others.iter().any(|w| top_five(&y, w) != derived_top), "{others:?}");
+        let note = edition(YEAR_2023).note.map(|t| t.vi).unwrap_or_default();
+        assert!(note.contains("ít nhất 5%") && note.contains("bằng 0"), "{note}");
     }
 
     #[test]
