@@ -143,6 +143,8 @@ pub fn dataset_label(id: &str, lang: Lang) -> &'static str {
         ("pci", Lang::En) => "PCI — Provincial Competitiveness",
         ("papi", Lang::Vi) => "PAPI — Hiệu quả quản trị và hành chính công",
         ("papi", Lang::En) => "PAPI — Governance and Public Administration",
+        ("par-index", Lang::Vi) => "PAR INDEX — Chỉ số CCHC cấp bộ, cấp tỉnh",
+        ("par-index", Lang::En) => "PAR INDEX — Ministry and Provincial PAR Index",
         _ => "?",
     }
 }

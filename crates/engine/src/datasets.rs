@@ -18,6 +18,7 @@ pub const BUILTIN: &[BuiltinDataset] = &[
     HANOI_CCHC,
     BuiltinDataset { id: "pci", path: "data/pci.json" },
     BuiltinDataset { id: "papi", path: "data/papi.json" },
+    BuiltinDataset { id: "par-index", path: "data/par-index.json" },
 ];
 
 /// The id of the dataset shown when a link names none.
@@ -59,6 +60,7 @@ mod tests {
         assert_eq!(BUILTIN.first(), Some(&HANOI_CCHC));
         assert_eq!(builtin_path("pci"), "data/pci.json");
         assert_eq!(builtin_path("papi"), "data/papi.json");
+        assert_eq!(builtin_path("par-index"), "data/par-index.json");
         assert_eq!(builtin_path(DEFAULT_DATASET), "data/hanoi-cchc.json");
         assert_eq!(builtin_path("nope"), "data/hanoi-cchc.json");
         assert_eq!(builtin("nope"), None);

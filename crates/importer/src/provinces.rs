@@ -1,6 +1,6 @@
 //! The 63 provinces and centrally-run cities (before the 2025 reorganisation) and the one table
-//! that maps every spelling found in the PCI and PAPI files to them, so both datasets give the
-//! same province the same unit id.
+//! that maps every spelling found in the PCI, PAPI and PAR INDEX sources to them, so every
+//! dataset gives the same province the same unit id.
 
 use chiso_engine::schema::UnitKind;
 
@@ -99,7 +99,7 @@ pub const PROVINCES: [Province; N_PROVINCES] = [
 /// Spellings in the source files that are neither the canonical Vietnamese name nor the PAPI
 /// English name, each with the canonical name it stands for and where it was seen. Compared
 /// after [`normalise`], so NFC/NFD differences need no entry here.
-const ALIASES: [(&str, &str); 9] = [
+const ALIASES: [(&str, &str); 10] = [
     // PCI 2013-2016 (all pairs) and PCI 2023.
     ("BRVT", "Bà Rịa - Vũng Tàu"),
     // PCI 2013-2016.
@@ -118,6 +118,8 @@ const ALIASES: [(&str, &str); 9] = [
     ("Đăk Nông", "Đắk Nông"),
     // PCI 2016 (every pair).
     ("Bắc Cạn", "Bắc Kạn"),
+    // The PAR INDEX records of par_facts.json.
+    ("TP Hồ Chí Minh", "TP. Hồ Chí Minh"),
 ];
 
 /// Index into [`PROVINCES`] of a name as a source writes it (Vietnamese, PAPI English, or a

@@ -70,3 +70,30 @@ fn pci_and_papi_share_unit_ids() {
     let ids = |ds: &Dataset| ds.units.iter().map(|u| u.id.0.clone()).collect::<BTreeSet<_>>();
     assert_eq!(ids(&load("pci.json")), ids(&load("papi.json")));
 }
+
+/// The PAR INDEX lists the 63 provinces under the ids PCI and PAPI use, and loads with one
+/// warning only: the contradiction of two published 2023 figures (Cà Mau 86,89 ranked 32nd
+/// above TP. Hồ Chí Minh 86,97), which the page shows the reader.
+#[test]
+fn par_index_shares_province_ids_and_warns_of_its_one_contradiction() {
+    let path = format!("{}/../../public/data/par-index.json", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let (ds, warnings) = Dataset::from_json(&json).unwrap_or_else(|e| panic!("par-index.json: {e}"));
+    let said: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(said, ["groups[0]: 2023: Cà Mau is ranked 32 with 86.89 but TP. Hồ Chí Minh is ranked 33 with 86.97"]);
+    let provinces = GroupId("provinces".into());
+    let group = ds.groups.iter().find(|g| g.id == provinces).expect("provinces");
+    let ids: BTreeSet<String> = ds.group_units(group).map(|u| u.id.0.clone()).collect();
+    let pci: BTreeSet<String> = load("pci.json").units.iter().map(|u| u.id.0.clone()).collect();
+    assert_eq!(ids, pci);
+    assert_eq!(ds.years_desc(), [2024, 2023, 2022, 2021]);
+    // 2023: Quảng Ninh first, published; Long An 7th with no score, its rank kept.
+    let r = rank_group(&ds, &provinces, 2023).expect("ranking");
+    let first = r.rows.first().expect("rows");
+    assert_eq!((first.unit_id.0.as_str(), first.score), ("quang-ninh", Some(92.18)));
+    assert_eq!(first.rank.map(|p| p.origin), Some(RankOrigin::Published));
+    let long_an = r.rows.iter().find(|row| row.unit_id.0 == "long-an").expect("Long An");
+    assert_eq!((long_an.score, long_an.rank.map(|p| p.position)), (None, Some(7)));
+    assert_eq!((r.n_scored, r.unit_count, r.complete), (15, Some(63), false));
+    assert_eq!(r.published_mean, Some(86.98));
+}

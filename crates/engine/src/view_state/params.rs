@@ -111,7 +111,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "ds",
         meaning: "dataset id",
-        value: "`hanoi-cchc`, `pci` or `papi`",
+        value: "`hanoi-cchc`, `pci`, `papi` or `par-index`",
         default: "`hanoi-cchc`",
         max_chars: MAX_VALUE_CHARS,
         only_with_others: false,
