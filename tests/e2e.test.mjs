@@ -38,8 +38,17 @@ describe('chiso in the browser', () => {
     });
   });
 
-  test('departments 2023: Sở Nội vụ is first with 94,25', async (t) => {
+  test('departments 2024, the latest year: Sở Nội vụ is first with 95,77%', async (t) => {
     await withPage(t, env, '/', {}, async ({ page }) => {
+      await waitForFirstRow(page, 'Sở Nội vụ', '95,77');
+      assert.match((await page.locator(tid('title')).innerText()).normalize('NFC'), /Chỉ số CCHC 2024/);
+      // 23 departments in 2024, five of them named with a score: 18 counted, never invented.
+      assert.match(await page.locator(tid('unnamed-units')).innerText(), /18 đơn vị khác/);
+    });
+  });
+
+  test('departments 2023: Sở Nội vụ is first with 94,25', async (t) => {
+    await withPage(t, env, '/?year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ', '94,25');
       const units = await page.$$eval(ROW, (rows) => rows.map((r) => r.getAttribute('data-unit')));
       assert.ok(units.length > 1, 'more than one row');
@@ -49,7 +58,7 @@ describe('chiso in the browser', () => {
   });
 
   test('switching the block to districts shows Đống Đa first', async (t) => {
-    await withPage(t, env, '/', {}, async ({ page }) => {
+    await withPage(t, env, '/?year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ');
       await chooseGroup(page, 'districts');
       await waitForFirstRow(page, 'Đống Đa');
@@ -57,7 +66,7 @@ describe('chiso in the browser', () => {
   });
 
   test('searching "dong da" among districts leaves only Đống Đa', async (t) => {
-    await withPage(t, env, '/', {}, async ({ page }) => {
+    await withPage(t, env, '/?year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ');
       await chooseGroup(page, 'districts');
       await waitForFirstRow(page, 'Đống Đa');
@@ -125,7 +134,7 @@ describe('chiso in the browser', () => {
   });
 
   test('the block average reads as the press wrote it, and the sources are cited', async (t) => {
-    await withPage(t, env, '/', {}, async ({ page }) => {
+    await withPage(t, env, '/?year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ');
       const summary = (await page.locator(tid('summary')).innerText()).normalize('NFC');
       assert.match(summary, /Chỉ số CCHC trung bình 88,46%, tăng 2,73% so với năm 2022\./);
@@ -138,7 +147,7 @@ describe('chiso in the browser', () => {
   });
 
   test('unpublished scores are marked, not drawn as zero; rank-only units keep their rank', async (t) => {
-    await withPage(t, env, '/?group=districts', {}, async ({ page }) => {
+    await withPage(t, env, '/?group=districts&year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Đống Đa', '96,38');
       const longBien = page.locator(`${ROW}[data-unit="long-bien"]`);
       const text = (await longBien.innerText()).normalize('NFC').replace(/\s+/g, ' ');
@@ -153,7 +162,7 @@ describe('chiso in the browser', () => {
   });
 
   test('change against 2022: Ứng Hòa climbs from last (30th) to 19th', async (t) => {
-    await withPage(t, env, '/?group=districts', {}, async ({ page }) => {
+    await withPage(t, env, '/?group=districts&year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Đống Đa');
       const row = (await page.locator(`${ROW}[data-unit="ung-hoa"]`).innerText()).normalize('NFC').replace(/\s+/g, ' ');
       assert.match(row, /^19 Ứng Hòa/);
@@ -163,7 +172,7 @@ describe('chiso in the browser', () => {
   });
 
   test('the address bar carries the view, and a shared link reopens it', async (t) => {
-    await withPage(t, env, '/', {}, async ({ page }) => {
+    await withPage(t, env, '/?year=2023', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ');
       await chooseGroup(page, 'districts');
       await page.locator(tid('search')).pressSequentially('hoan kiem');
@@ -183,7 +192,7 @@ describe('chiso in the browser', () => {
   test('a hostile address shows a notice and the default view, nothing breaks', async (t) => {
     const hostile = '/?year=%3Cscript%3Ealert(1)%3C%2Fscript%3E&kind=xyz&top=99999999999999999999&q=%FF%FE&unit=..%2F..%2Fetc&data=https%3A%2F%2Fevil.example%2Fx.json';
     await withPage(t, env, '/?year=abc&kind=xyz&top=0&q=%FF%FE&lang=fr', {}, async ({ page, log }) => {
-      await waitForFirstRow(page, 'Sở Nội vụ', '94,25');
+      await waitForFirstRow(page, 'Sở Nội vụ', '95,77');
       const notice = (await page.locator(tid('url-notice')).innerText()).normalize('NFC');
       assert.match(notice, /year=abc/);
       assert.match(notice, /lang=fr/);

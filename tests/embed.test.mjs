@@ -51,7 +51,7 @@ describe('embedding in a news article', () => {
   const env = useSiteAndBrowser();
 
   test('?embed=1 shows the compact view: chart, year switch, source line, "Mở đầy đủ"', async (t) => {
-    await withPage(t, env, '/?group=districts&top=5&embed=1&eid=e1', { width: 640 }, async ({ page, log }) => {
+    await withPage(t, env, '/?group=districts&year=2023&top=5&embed=1&eid=e1', { width: 640 }, async ({ page, log }) => {
       await page.locator(tid('embed')).waitFor();
       await chartReady(page);
       // The full explorer's controls and tools are not there; the year switch is.
@@ -71,7 +71,7 @@ describe('embedding in a news article', () => {
       assert.match((await full.innerText()).normalize('NFC'), /Mở đầy đủ/);
       assert.equal(await full.getAttribute('target'), '_blank');
       const href = new URL(await full.getAttribute('href'), env.origin);
-      assert.equal(href.search, '?v=1&group=districts&top=5');
+      assert.equal(href.search, '?v=1&year=2023&group=districts&top=5');
       // Switching the year is written to the address, and the link follows; but never as a new
       // history entry: an iframe's entries are the host tab's, and Back must leave the article.
       const historyLength = await page.evaluate(() => history.length);
@@ -87,7 +87,7 @@ describe('embedding in a news article', () => {
 
   test('"Nhúng" gives a ready snippet for the current view, and copies it', async (t) => {
     const opts = { permissions: ['clipboard-read', 'clipboard-write'] };
-    await withPage(t, env, '/?group=districts&top=5&lang=en', opts, async ({ page, log }) => {
+    await withPage(t, env, '/?group=districts&year=2023&top=5&lang=en', opts, async ({ page, log }) => {
       await waitForFirstRow(page, 'Đống Đa');
       const snippet = await generatedSnippet(page);
       const { attrs, loader } = parseSnippet(snippet);
@@ -140,15 +140,15 @@ describe('embedding in a news article', () => {
 
   test('the full app has a visible language switch', async (t) => {
     await withPage(t, env, '/', {}, async ({ page }) => {
-      await waitForFirstRow(page, 'Sở Nội vụ', '94,25');
+      await waitForFirstRow(page, 'Sở Nội vụ', '95,77');
       assert.equal(await page.locator(`${tid('lang-vi')}[aria-pressed="true"]`).count(), 1);
       await page.locator(tid('lang-en')).click();
-      await waitForFirstRow(page, 'Sở Nội vụ', '94.25');
+      await waitForFirstRow(page, 'Sở Nội vụ', '95.77');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
       assert.match(await page.locator(tid('embed-button')).innerText(), /Embed/);
       await page.locator(tid('lang-vi')).click();
-      await waitForFirstRow(page, 'Sở Nội vụ', '94,25');
+      await waitForFirstRow(page, 'Sở Nội vụ', '95,77');
       assert.match((await page.locator(tid('embed-button')).innerText()).normalize('NFC'), /Nhúng/);
     });
   });

@@ -71,7 +71,7 @@ describe('the first screen of a phone', () => {
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       const line = (await toggle.innerText()).normalize('NFC').replace(/\s+/g, ' ');
       assert.match(line, /quận, huyện, thị xã/, line);
-      assert.match(line, /2023/, line);
+      assert.match(line, /2024/, line);
       assert.match(line, /5/, line);
       const box = await toggle.boundingBox();
       assert.ok(box.height >= 44 && box.height < 70, `one line, a touch target: ${box.height}px`);

@@ -23,7 +23,7 @@ describe('what-if, robustness and comparison views', () => {
   const env = useSiteAndBrowser();
 
   test('Thanh tra thành phố at 85: an honest rank range, and what it takes to reach the top 10', async (t) => {
-    await withPage(t, env, '/?view=whatif&unit=thanh-tra-thanh-pho', { width: 360, height: 780 }, async ({ page, log }) => {
+    await withPage(t, env, '/?year=2023&view=whatif&unit=thanh-tra-thanh-pho', { width: 360, height: 780 }, async ({ page, log }) => {
       await page.locator(tid('whatif-view')).waitFor();
       // Published: lowest of 22 with 63,96%. For certain in the top 10 it must pass 93,42% (rank 5),
       // since the 5 unpublished scores at ranks 6–10 may be as high as that.
@@ -107,8 +107,24 @@ describe('what-if, robustness and comparison views', () => {
     });
   });
 
-  test('year on year: "Ứng Hòa from last to 19th" comes out as the biggest climb', async (t) => {
+  test('year on year 2023 -> 2024: Long Biên from 12th to 1st, labelled approximate', async (t) => {
     await withPage(t, env, '/?view=compare&group=districts', {}, async ({ page }) => {
+      assert.match(await text(page.locator(tid('change-note'))), /Thay đổi so với năm 2023 chỉ là gần đúng/);
+      const summary = await text(page.locator(tid('compare-summary')));
+      assert.match(summary, /Long Biên tăng 11 bậc, từ thứ 12 \(năm 2023\) lên thứ 1/);
+    });
+  });
+
+  test('year on year across 2021: the criteria changed, so no change is drawn', async (t) => {
+    await withPage(t, env, '/?view=compare&group=departments&year=2022&from=2020', {}, async ({ page }) => {
+      const summary = await text(page.locator(tid('compare-summary')));
+      assert.match(summary, /Không so sánh với năm 2020/);
+      assert.doesNotMatch(summary, /tăng \d+ bậc|giảm \d+ bậc/);
+    });
+  });
+
+  test('year on year: "Ứng Hòa from last to 19th" comes out as the biggest climb', async (t) => {
+    await withPage(t, env, '/?view=compare&group=districts&year=2023', {}, async ({ page }) => {
       const summary = await text(page.locator(tid('compare-summary')));
       assert.match(summary, /Ứng Hòa tăng 11 bậc, từ thứ 30 \(năm 2022\) lên thứ 19/);
       assert.match(summary, /Hoàn Kiếm giảm 2 bậc/);
@@ -174,7 +190,7 @@ describe('the views embed as they are', () => {
   const env = useSiteAndBrowser();
 
   test('an embedded year comparison: the compact chrome around the comparison, with "Mở đầy đủ"', async (t) => {
-    await withPage(t, env, '/?view=compare&group=districts&embed=1&eid=cmp', { width: 380 }, async ({ page, log }) => {
+    await withPage(t, env, '/?view=compare&group=districts&year=2023&embed=1&eid=cmp', { width: 380 }, async ({ page, log }) => {
       await page.locator(tid('embed')).waitFor();
       const summary = (await page.locator(tid('compare-summary')).innerText()).normalize('NFC');
       assert.match(summary, /Ứng Hòa tăng 11 bậc/);

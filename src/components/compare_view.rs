@@ -64,10 +64,9 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         comparison.with(|c| {
             let Some(c) = c else { return vec![i18n::compare(lang).none.to_string()] };
             let mut out = Vec::new();
-            match &c.years {
-                YearsCompare::NotComparable { note, .. } => out.push(i18n::not_comparable_sentence(c.from, note, lang)),
-                YearsCompare::Approximate(reasons) => out.push(i18n::approximate_sentence(c.from, reasons, lang)),
-                YearsCompare::Comparable => {}
+            // Across a break nothing moves: say why first (the table has no change to show).
+            if let YearsCompare::NotComparable { note, .. } = &c.years {
+                out.push(i18n::not_comparable_sentence(c.from, note, lang));
             }
             if let Some(top) = c.climbers(1).first() {
                 out.push(i18n::climber_sentence(&top.name, top.from_rank, top.to_rank, c.from, lang));
@@ -78,6 +77,14 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
             let n_both = c.ranked_both().count();
             out.push(i18n::compare_coverage(n_both, c.rows.len(), lang));
             out
+        })
+    };
+    // An approximate comparison says so under its chart, beside the numbers it qualifies.
+    let change_note = move || {
+        let lang = lang.get();
+        comparison.with(|c| match c.as_ref().map(|c| (&c.years, c.from)) {
+            Some((YearsCompare::Approximate(reasons), from)) => Some(i18n::approximate_sentence(from, reasons, lang)),
+            _ => None,
         })
     };
     let summary = Signal::derive(move || sentences().join(" "));
@@ -114,6 +121,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
                 {move || sentences().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
             </div>
             <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
+            {move || change_note().map(|s| view! { <p class="change-note" data-testid="change-note">{s}</p> })}
             <div class="table-wrap">
                 <table class="ranking" data-testid="compare-table">
                     <caption>{move || i18n::compare(lang.get()).caption}</caption>

@@ -82,8 +82,14 @@ pub fn RankingTable(ctx: Ctx, data: RankingData) -> impl IntoView {
     };
 
     let empty = move || {
-        rows.with(Vec::is_empty)
-            .then(|| view! { <p class="empty" data-testid="no-match">{msg(lang.get()).no_match}</p> })
+        // Nothing to list: a filter that matches nothing, or a block whose units no source names.
+        rows.with(Vec::is_empty).then(|| {
+            if filtered.get() {
+                view! { <p class="empty" data-testid="no-match">{msg(lang.get()).no_match}</p> }
+            } else {
+                view! { <p class="empty" data-testid="no-unit">{msg(lang.get()).no_unit_named}</p> }
+            }
+        })
     };
 
     view! {

@@ -41,13 +41,16 @@ impl RankingData {
     }
 }
 
-/// The summary's sentences (the engine decides which lines; this words them).
-fn summary_sentences(ctx: Ctx, ranking: &Ranking) -> Vec<String> {
+/// The summary's sentences (the engine decides which lines; this words them). `changes`: only
+/// the lines about the change on the previous year (shown by the table, whose column they
+/// qualify), or only the others (the summary above the chart).
+fn summary_sentences(ctx: Ctx, ranking: &Ranking, changes: bool) -> Vec<String> {
     let lang = ctx.lang.get();
     let (short_name, unit_fmt) = ctx.ds.with_value(|ds| (ds.index.short_name.clone(), ds.index.unit));
     ranking
         .summary_lines()
         .into_iter()
+        .filter(|line| matches!(line, SummaryLine::NotComparable { .. } | SummaryLine::Approximate { .. }) == changes)
         .map(|line| match line {
             SummaryLine::Mean { mean, change, prev_year } => i18n::mean_sentence(
                 i18n::text(&short_name, lang),
@@ -72,7 +75,8 @@ fn summary_sentences(ctx: Ctx, ranking: &Ranking) -> Vec<String> {
 pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool) -> impl IntoView {
     let lang = ctx.lang;
     let RankingData { ranking, rows, .. } = data;
-    let summary = move || ranking.with(|r| r.as_ref().map(|r| summary_sentences(ctx, r)).unwrap_or_default());
+    let summary = move || ranking.with(|r| r.as_ref().map(|r| summary_sentences(ctx, r, false)).unwrap_or_default());
+    let change_note = move || ranking.with(|r| r.as_ref().map(|r| summary_sentences(ctx, r, true)).unwrap_or_default());
     let (unit_fmt, scale_min, scale_max) =
         ctx.ds.with_value(|ds| (ds.index.unit, ds.index.scale_min, ds.index.scale_max));
 
@@ -118,13 +122,20 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
     });
     let unavailable = Signal::derive(move || msg(lang.get()).chart_unavailable);
     let n_lines = if compact { 1 } else { usize::MAX };
-    let table = view! { <RankingTable ctx data /> };
+    // What qualifies the change column stands right above the table (inside the embed's fold).
+    let table = view! {
+        {move || change_note().into_iter().map(|s| view! { <p class="change-note" data-testid="change-note">{s}</p> }).collect_view()}
+        <RankingTable ctx data />
+    };
     view! {
         <section class="summary" data-testid="summary" aria-live="polite">
             {move || summary().into_iter().take(n_lines).map(|s| view! { <p>{s}</p> }).collect_view()}
         </section>
         {(!compact).then(|| view! { <UnitCard ctx /> })}
-        <EChart option height_px=height summary=chart_summary unavailable_text=unavailable />
+        // No bar to draw (no score published, or none kept by a filter): no empty axes.
+        <Show when=move || bar_rows.with(|r| !r.is_empty())>
+            <EChart option height_px=height summary=chart_summary unavailable_text=unavailable />
+        </Show>
         <p class="chart-caption">{move || chart_summary.get()}</p>
         {if compact { view! { <EmbedTable lang>{table}</EmbedTable> }.into_any() } else { table.into_any() }}
     }

@@ -89,7 +89,7 @@ pub fn chart_caption(n_published: usize, n_computed: usize, has_mean: bool, lang
 
 /// The sources say this year does not compare with `prev_year`: no change is drawn.
 pub fn not_comparable_sentence(prev_year: i32, note: &chiso_engine::schema::Text, lang: Lang) -> String {
-    let why = super::text(note, lang);
+    let why = super::text(note, lang).trim_end_matches('.');
     match lang {
         Lang::Vi => format!("Không so sánh với năm {prev_year}: {why}."),
         Lang::En => format!("No change on {prev_year} is shown: {why}."),
@@ -100,7 +100,7 @@ pub fn not_comparable_sentence(prev_year: i32, note: &chiso_engine::schema::Text
 fn approx_reason(r: &chiso_engine::comparability::ApproxReason, lang: Lang) -> String {
     use chiso_engine::comparability::ApproxReason;
     match (r, lang) {
-        (ApproxReason::Method { note, .. }, _) => super::text(note, lang).to_string(),
+        (ApproxReason::Method { note, .. }, _) => super::text(note, lang).trim_end_matches('.').to_string(),
         (ApproxReason::Gap { years }, Lang::Vi) => format!("hai năm cách nhau {years} năm"),
         (ApproxReason::Gap { years }, Lang::En) => format!("the two years are {years} years apart"),
         (ApproxReason::Weights { .. }, Lang::Vi) => {
