@@ -5,8 +5,9 @@
 #   make build   release build of the site into dist/       (PUBLIC_URL=/sub/ for a sub-path)
 #   make run     build, then serve dist/ at http://127.0.0.1:8080/
 #   make test    fmt and clippy gates, native tests, dataset check, build, browser tests (.ci/run)
-#   make bench   what a first visit downloads (raw, gzip); then engine speed natively, as wasm in
-#                headless Chromium and against a JavaScript peer (figures only, no assertions)
+#   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse;
+#                then engine speed natively, as wasm in headless Chromium and against a JavaScript
+#                peer (figures only, no assertions)
 #   make data    regenerate public/data/ with the importer
 
 SHELL := bash
@@ -54,6 +55,8 @@ BENCH_Z_NOTE := profile release (opt-level z, as the app ships) + wasm-opt -Oz
 
 bench: build
 	$(ENV) node scripts/size-report.mjs dist
+	$(ENV) node scripts/wasm-crates.mjs
+	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?ds=pci'
 	$(ENV) cargo run --quiet --profile bench-o3 -p chiso-bench -- \
 		--json $(BENCH_DIR)/native.json --build "$(BENCH_NATIVE_NOTE)"
 	$(ENV) cargo build --quiet --profile bench-o3 --target wasm32-unknown-unknown -p chiso-bench-wasm

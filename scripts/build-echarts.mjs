@@ -14,7 +14,7 @@ const echartsVersion = JSON.parse(readFileSync('node_modules/echarts/package.jso
 // Apache-2.0 asks us to pass ECharts' NOTICE on, and zrender's BSD-3 licence asks to keep its
 // copyright line; `legalComments: 'eof'` adds the notices esbuild finds in the sources (tslib,
 // zrender) at the end of the file.
-const banner = `/*! chiso's custom build of Apache ECharts ${echartsVersion} (Apache-2.0): bar, line, scatter, custom.
+const banner = `/*! chiso's custom build of Apache ECharts ${echartsVersion} (Apache-2.0): bar, line; grid, tooltip, markLine.
  * Apache ECharts. Copyright 2017-2026 The Apache Software Foundation.
  * This product includes software developed at The Apache Software Foundation (https://www.apache.org/).
  * ZRender (BSD-3-Clause), Copyright (c) 2017, Baidu Inc. tslib (0BSD), Copyright (c) Microsoft Corporation. */`;

@@ -11,36 +11,15 @@
 // `echarts`, exactly as if the official dist/echarts.min.js had been loaded with a <script> tag.
 
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+// What src/charts/ emits: bar series (ranking_bar, rank_band), line series (rank_band, slope),
+// the mean as a markLine (ranking_bar), grid, tooltip, and the axes GridComponent brings.
+// Not registered, as no chart sets them: scatter and custom series, title, legend, markPoint,
+// markArea, dataset, aria (the chart's <div> carries its own role="img" and aria-label).
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  CustomChart,
-  GridComponent,
-  TooltipComponent,
-  TitleComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  MarkAreaComponent,
-  DatasetComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 // `echarts/core` exports init, getInstanceByDom, registerTheme, dispose, use, version, ...
 window.echarts = echarts;

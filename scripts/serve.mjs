@@ -6,6 +6,10 @@
 // It exists so that both use one MIME table: browsers refuse to stream-compile a .wasm file unless
 // it is served as application/wasm. `--base /chiso/` serves DIR under that path, to try a build
 // made with `trunk build --public-url /chiso/`.
+//
+// Like a production host, it serves the pre-compressed copy scripts/postbuild.mjs wrote (x.br,
+// else x.gz) when the browser accepts that encoding, so the browser tests and `make bench` see
+// the bytes a reader downloads.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -86,18 +90,47 @@ async function serveFile(table, req, res) {
   }
   if (!info.isFile()) return send(404, 'not found\n');
 
-  res.writeHead(200, {
+  const headers = {
     'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': info.size,
     // Tests and local runs always want the file just built.
     'cache-control': 'no-store',
-  });
+  };
+  let body = file;
+  const encoding = await precompressed(file, req.headers['accept-encoding'] ?? '');
+  if (encoding) {
+    body = encoding.file;
+    headers['content-encoding'] = encoding.name;
+    headers['content-length'] = encoding.size;
+    headers.vary = 'accept-encoding';
+  }
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
   } else {
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   }
   return 200;
+}
+
+/**
+ * The pre-compressed copy of `file` to send for this Accept-Encoding header: brotli first, then
+ * gzip; null when the browser accepts neither or no copy exists.
+ */
+async function precompressed(file, acceptEncoding) {
+  const accepted = new Set(
+    acceptEncoding.split(',').map((part) => part.trim().split(';')).filter(([, q]) => q?.trim() !== 'q=0').map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(name)) continue;
+    try {
+      const info = await stat(file + ext);
+      if (info.isFile()) return { name, file: file + ext, size: info.size };
+    } catch {
+      // No copy in this encoding.
+    }
+  }
+  return null;
 }
 
 // Command line: `node scripts/serve.mjs [--host H] [--port P] [--base /sub/] [DIR]`.
