@@ -115,3 +115,31 @@ fn hanoi_2024_blocks_that_begin_in_2024() {
     let long_bien = row(&ds, "districts", 2024, "long-bien");
     assert_eq!((long_bien.score, long_bien.rank.map(|p| p.position)), (Some(95.39), Some(1)));
 }
+
+/// PCI 2023: the six ranks VCCI published (top five, Hải Dương 17th) are shown as published,
+/// and the ranks the page computes from the derived weights agree with each of them.
+#[test]
+fn pci_2023_published_ranks_agree_with_the_computed_ones() {
+    use chiso_engine::rank::{competition_ranks, rank_group, RankOrigin};
+    let json = include_str!("../../../public/data/pci.json");
+    let ds = chiso_engine::dataset::Dataset::from_json(json).expect("pci loads").0;
+    let r = rank_group(&ds, &chiso_engine::dataset::GroupId("provinces".into()), 2023).expect("2023");
+    let scores: Vec<f64> = r.rows.iter().map(|row| row.score.unwrap_or(f64::NAN)).collect();
+    let computed = competition_ranks(&scores, true);
+    let published: Vec<(String, u32, u32)> = r
+        .rows
+        .iter()
+        .zip(&computed)
+        .filter_map(|(row, c)| {
+            let rank = row.rank.filter(|p| p.origin == RankOrigin::Published)?;
+            Some((row.unit_id.0.clone(), rank.position, *c))
+        })
+        .collect();
+    let ids: Vec<&str> = published.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids, ["quang-ninh", "long-an", "hai-phong", "bac-giang", "dong-thap", "hai-duong"]);
+    for (id, shown, by_weights) in &published {
+        assert_eq!(shown, by_weights, "{id}: published {shown}, computed {by_weights}");
+    }
+    // Every other province's rank is computed, and said so.
+    assert_eq!(r.rows.iter().filter(|row| r.rank_is_computed(row)).count(), 63 - 6);
+}

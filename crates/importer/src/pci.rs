@@ -265,6 +265,31 @@ fn text(vi: &str, en: &str) -> Text {
     Text { vi: vi.to_string(), en: Some(en.to_string()) }
 }
 
+/// The PCI 2023 ranks VCCI published at the launch, as ../shared/data/raw/SOURCES.md records
+/// them (the workbook has none): the top five in order and Hải Dương 17th. Only the top 30 were
+/// ranked officially, and only these six are in our sources; every other 2023 rank is computed.
+const PUBLISHED_RANKS_2023: [(&str, u32); 6] =
+    [("quang-ninh", 1), ("long-an", 2), ("hai-phong", 3), ("bac-giang", 4), ("dong-thap", 5), ("hai-duong", 17)];
+
+/// Source of [`PUBLISHED_RANKS_2023`].
+const LAUNCH_2023_SOURCE: &str = "pci-2023-launch";
+
+fn launch_2023_source() -> RawSource {
+    RawSource {
+        id: LAUNCH_2023_SOURCE.to_string(),
+        title: "Công bố PCI 2023 (09/05/2024): 5 tỉnh dẫn đầu (Quảng Ninh, Long An, Hải Phòng, Bắc Giang, Đồng Tháp) và Hải Dương thứ 17, theo tin về lễ công bố trên vietnam.vn".to_string(),
+        publisher: "VCCI & USAID".to_string(),
+        date: Some("2024-05-09".to_string()),
+        url: None,
+    }
+}
+
+/// The rank VCCI published for `province_idx` in 2023, if our sources have it.
+fn published_rank_2023(province_idx: usize) -> Option<u32> {
+    let id = PROVINCES.get(province_idx).map(provinces::unit_id)?;
+    PUBLISHED_RANKS_2023.iter().find(|(pid, _)| *pid == id).map(|(_, rank)| *rank)
+}
+
 fn source_id(year: i32) -> String {
     format!("pci-{year}")
 }
@@ -355,14 +380,21 @@ pub fn convert(years: &[PciYear]) -> Result<RawDataset, String> {
         y.rows.iter().map(move |row| {
             let components =
                 COMPONENTS.iter().zip(&row.sub_indices).map(|((id, _, _), v)| ((*id).to_string(), *v)).collect();
+            // 2023: the workbook has no rank; six ranks were published at the launch.
+            let launch_rank = (y.year == YEAR_2023).then(|| published_rank_2023(row.province_idx)).flatten();
             let obs = RawObservation {
                 year: y.year,
                 score: row.score,
-                rank: row.rank.map(RawRank::Position),
+                rank: row.rank.or(launch_rank).map(RawRank::Position),
                 components,
                 source: source_id(y.year),
-                other_sources: vec![],
-                note: None,
+                other_sources: launch_rank.map(|_| vec![LAUNCH_2023_SOURCE.to_string()]).unwrap_or_default(),
+                note: launch_rank.map(|_| {
+                    text(
+                        "Hạng do VCCI công bố (09/05/2024); điểm PCI năm 2023 do trang tính từ các chỉ số thành phần.",
+                        "Rank published by VCCI (09/05/2024); the 2023 PCI score is computed from the sub-indices.",
+                    )
+                }),
             };
             (row.province_idx, obs)
         })
@@ -406,7 +438,11 @@ pub fn convert(years: &[PciYear]) -> Result<RawDataset, String> {
                 })
                 .collect(),
         },
-        sources: year_list.iter().map(|&y| source(y)).collect(),
+        sources: year_list
+            .iter()
+            .map(|&y| source(y))
+            .chain(year_list.contains(&YEAR_2023).then(launch_2023_source))
+            .collect(),
         notes: notes(),
         editions: year_list.iter().map(|&y| edition(y)).collect(),
         groups: vec![RawGroup {

@@ -46,8 +46,13 @@ fn pci_has_63_provinces_in_each_year() {
     let first = r.rows.first().expect("rows");
     assert_eq!((first.unit_id.0.as_str(), first.rank.map(|p| p.origin)), ("da-nang", Some(RankOrigin::Published)));
     // The 2023 file has no composite and no rank: nothing published may appear as if it were.
+    // The only published 2023 ranks are the six VCCI announced at the launch (a source of their
+    // own), never a score.
     let obs_2023: Vec<_> = ds.units.iter().filter_map(|u| u.observations.get(&2023)).collect();
-    assert!(obs_2023.iter().all(|o| o.score.is_none() && o.rank.is_none()));
+    assert!(obs_2023.iter().all(|o| o.score.is_none()));
+    let ranked: Vec<_> = obs_2023.iter().filter(|o| o.rank.is_some()).collect();
+    assert_eq!(ranked.len(), 6);
+    assert!(ranked.iter().all(|o| o.other_sources.iter().any(|s| s == "pci-2023-launch")));
     assert_eq!(ds.edition(2023).and_then(|e| e.weights_status), Some(WeightsStatus::Derived));
 }
 
