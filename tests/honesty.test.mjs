@@ -55,3 +55,36 @@ describe('computed figures and approximate changes', () => {
     });
   });
 });
+
+describe('the national PAR INDEX, partly published', () => {
+  const env = useSiteAndBrowser();
+
+  test('2023: 15 scores and 5 ranks published; the other 43 provinces shown as unpublished', async (t) => {
+    await withPage(t, env, '/?ds=par-index&year=2023', { width: 1280, height: 900 }, async ({ page, log }) => {
+      const rows = `${tid('ranking-table')} ${tid('row')}`;
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 63, rows);
+      const all = (await page.locator(rows).allInnerTexts()).map(norm);
+      assert.match(all[0], /^1 Quảng Ninh .*92,18%/, all[0]);
+      // Long An's 7th place was published without its score: the rank stays, the score is not invented.
+      const longAn = all.find((r) => /Long An/.test(r));
+      assert.match(longAn, /^7 Long An .*chưa công bố/, longAn);
+      assert.equal(all.filter((r) => /chưa công bố/.test(r)).length, 63 - 15);
+      assert.equal(all.filter((r) => /^\d/.test(r)).length, 15 + 5, 'every published rank is shown');
+      assert.ok(all.every((r) => !/0,00/.test(r)), 'no unpublished score drawn as zero');
+      assert.equal(await page.locator(tid('rank-computed')).count(), 0, 'no rank is computed in a partial block');
+      const label = norm(await page.locator(tid('chart')).getAttribute('aria-label'));
+      assert.match(label, /Biểu đồ gồm 15 đơn vị có điểm công bố/, label);
+      // The page says how much is published.
+      assert.match(norm(await page.locator(tid('summary')).innerText()), /15\/63/);
+      assert.deepEqual(log.pageErrors, []);
+    });
+  });
+
+  test('a changed score in the partial block gets an honest rank range', async (t) => {
+    await withPage(t, env, '/?ds=par-index&year=2023&view=whatif&unit=an-giang&set=an-giang:90', {}, async ({ page }) => {
+      const line = norm(await page.locator(`${tid('result-line')} .focus`).innerText());
+      // 6 published scores are above 90; the four at 7th–10th lie between 88,72 and 90,76: 7–11.
+      assert.match(line, /^An Giang: hạng 63 → 7–11$/, line);
+    });
+  });
+});
