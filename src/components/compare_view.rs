@@ -120,6 +120,8 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
             <div class="summary" data-testid="compare-summary" aria-live="polite">
                 {move || sentences().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
             </div>
+            // Nothing to draw without an earlier year (a block that is new this year): the summary says so.
+            <Show when=move || comparison.with(Option::is_some)>
             <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
             {move || change_note().map(|s| view! { <p class="change-note" data-testid="change-note">{s}</p> })}
             <div class="table-wrap">
@@ -136,6 +138,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
                     <tbody>{table_rows}</tbody>
                 </table>
             </div>
+            </Show>
         </section>
     }
 }
