@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
-    Comparability, RankWord, RawComparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex,
-    RawObservation, RawRank, RawScale, RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    Comparability, RankWord, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank,
+    RawScale, RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
@@ -423,18 +423,7 @@ fn other_source_ids(facts: &Value, record: &Value) -> Result<Vec<String>, String
 /// How each year compares with the one before, as the sources say. Hanoi publishes no
 /// components, so an edition carries only its year and this.
 fn editions() -> Vec<RawEdition> {
-    let edition = |year, with_previous, vi: &str, en: &str, sources: &[&str]| RawEdition {
-        year,
-        weights_pct: BTreeMap::new(),
-        weights_status: None,
-        note: None,
-        sources: vec![],
-        comparability: Some(RawComparability {
-            with_previous,
-            note: text(vi, en),
-            sources: sources.iter().map(|s| (*s).to_string()).collect(),
-        }),
-    };
+    let edition = crate::editions::comparability;
     vec![
         edition(
             2020,

@@ -8,6 +8,7 @@
 //! and PAPI (`data/raw/`, see its SOURCES.md). Raw files are never copied into the repository: only numbers and
 //! attribution are written.
 
+mod editions;
 mod hanoi;
 mod names;
 mod papi;

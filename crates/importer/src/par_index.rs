@@ -13,8 +13,8 @@
 use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
-    Comparability, RawComparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank,
-    RawScale, RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    Comparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
+    RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
@@ -570,18 +570,7 @@ fn national_stats(facts: &Value, year: i32) -> Result<BlockStats, String> {
 
 /// How each year compares with the one before, as the sources say.
 fn editions() -> Vec<RawEdition> {
-    let edition = |year, with_previous, vi: &str, en: &str, sources: &[&str]| RawEdition {
-        year,
-        weights_pct: BTreeMap::new(),
-        weights_status: None,
-        note: None,
-        sources: vec![],
-        comparability: Some(RawComparability {
-            with_previous,
-            note: text(vi, en),
-            sources: sources.iter().map(|s| (*s).to_string()).collect(),
-        }),
-    };
+    let edition = crate::editions::comparability;
     vec![
         edition(
             2022,
