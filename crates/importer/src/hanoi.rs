@@ -12,11 +12,12 @@ use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
     Comparability, RankWord, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank,
-    RawScale, RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    RawScale, RawUnit, ScoreUnit, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
 use crate::names::slug;
+use crate::par_facts::{source, str_at, text};
 
 /// One par_facts dataset converted into one of our groups.
 struct Block {
@@ -156,10 +157,6 @@ const UNIT_EN: [(&str, &str); 13] = [
     ("Cục Thuế thành phố Hà Nội", "Hanoi Tax Department"),
 ];
 
-fn text(vi: &str, en: &str) -> Text {
-    Text { vi: vi.to_string(), en: Some(en.to_string()) }
-}
-
 fn kind_of(s: &str) -> Result<UnitKind, String> {
     Ok(match s {
         "sở" => UnitKind::So,
@@ -170,10 +167,6 @@ fn kind_of(s: &str) -> Result<UnitKind, String> {
         "cơ quan Trung ương" => UnitKind::CoQuanTrungUong,
         other => return Err(format!("unknown unit kind '{other}'")),
     })
-}
-
-fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
 }
 
 fn f64_at(v: &Value, key: &str) -> Option<f64> {
@@ -354,7 +347,10 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
     for s in editions.iter().flat_map(|e| e.comparability.iter().flat_map(|c| c.sources.iter())) {
         use_source(s);
     }
-    let sources = used_sources.iter().map(|id| source(&facts, id)).collect::<Result<Vec<_>, _>>()?;
+    let sources = used_sources
+        .iter()
+        .map(|id| source(&facts, id, &SOURCE_TITLES, "hanoi::SOURCE_TITLES"))
+        .collect::<Result<Vec<_>, _>>()?;
 
     let mut groups = Vec::new();
     for spec in &GROUPS {
@@ -465,19 +461,4 @@ fn editions() -> Vec<RawEdition> {
 
 fn source_id_for_url(facts: &Value, url: &str) -> Option<String> {
     facts.get("sources")?.as_object()?.iter().find(|(_, s)| str_at(s, "url") == Some(url)).map(|(id, _)| id.clone())
-}
-
-fn source(facts: &Value, id: &str) -> Result<RawSource, String> {
-    let s = facts.pointer(&format!("/sources/{id}")).ok_or(format!("source {id} not in par_facts.json"))?;
-    let (_, publisher, title) = SOURCE_TITLES
-        .iter()
-        .find(|(sid, _, _)| *sid == id)
-        .ok_or(format!("no title/publisher written for source {id} (add it to SOURCE_TITLES)"))?;
-    Ok(RawSource {
-        id: id.to_string(),
-        title: title.to_string(),
-        publisher: publisher.to_string(),
-        date: str_at(s, "date").map(str::to_string),
-        url: str_at(s, "url").map(str::to_string),
-    })
 }

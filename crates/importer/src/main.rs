@@ -12,6 +12,7 @@ mod editions;
 mod hanoi;
 mod names;
 mod papi;
+mod par_facts;
 mod par_index;
 mod pci;
 mod provinces;

@@ -14,11 +14,12 @@ use std::collections::BTreeMap;
 
 use chiso_engine::schema::{
     Comparability, RawDataset, RawEdition, RawGroup, RawGroupYear, RawIndex, RawObservation, RawRank, RawScale,
-    RawSource, RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
+    RawUnit, ScoreUnit, Text, UnitKind, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
 use crate::names::slug;
+use crate::par_facts::{source, str_at, text};
 use crate::provinces::{self, N_PROVINCES};
 
 /// The par_facts datasets converted, oldest first.
@@ -194,14 +195,6 @@ const RECORD_NOTES: [(i32, &str, &str, &str); 6] = [
         "The source gives scores and ranks of some fields only, not the overall index or rank.",
     ),
 ];
-
-fn text(vi: &str, en: &str) -> Text {
-    Text { vi: vi.to_string(), en: Some(en.to_string()) }
-}
-
-fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
-}
 
 fn source_id_for_url(facts: &Value, url: &str) -> Result<String, String> {
     facts
@@ -399,7 +392,10 @@ pub fn convert(facts_json: &str) -> Result<RawDataset, String> {
     for s in editions.iter().flat_map(|e| e.comparability.iter().flat_map(|c| c.sources.iter())) {
         use_source(s);
     }
-    let sources = used_sources.iter().map(|id| source(&facts, id)).collect::<Result<Vec<_>, _>>()?;
+    let sources = used_sources
+        .iter()
+        .map(|id| source(&facts, id, &SOURCE_TITLES, "par_index::SOURCE_TITLES"))
+        .collect::<Result<Vec<_>, _>>()?;
 
     let count_of = |years: &[RawGroupYear], y: i32| years.iter().find(|g| g.year == y).and_then(|g| g.unit_count);
     let province_coverage: Vec<Coverage> = PROVINCE_COUNT_SOURCES
@@ -594,23 +590,6 @@ fn editions() -> Vec<RawEdition> {
             &["vnvn_binhthuan_2024", "vnvn_khanhhoa_2024", "ktdt_hp_2024"],
         ),
     ]
-}
-
-/// A source record: title and publisher from [`SOURCE_TITLES`], address and date from par_facts
-/// (a date given only as a year is left out: the format takes a month or a day).
-fn source(facts: &Value, id: &str) -> Result<RawSource, String> {
-    let s = facts.pointer(&format!("/sources/{id}")).ok_or(format!("source {id} not in par_facts.json"))?;
-    let (_, publisher, title) = SOURCE_TITLES
-        .iter()
-        .find(|(sid, _, _)| *sid == id)
-        .ok_or(format!("no title/publisher written for source {id} (add it to par_index::SOURCE_TITLES)"))?;
-    Ok(RawSource {
-        id: id.to_string(),
-        title: title.to_string(),
-        publisher: publisher.to_string(),
-        date: str_at(s, "date").filter(|d| d.len() >= 7).map(str::to_string),
-        url: str_at(s, "url").map(str::to_string),
-    })
 }
 
 #[cfg(test)]
