@@ -23,5 +23,6 @@ pub mod scenario_link;
 pub mod schema;
 pub mod search;
 pub mod sensitivity;
+pub mod table;
 pub mod view_state;
 pub mod whatif;
