@@ -1,16 +1,18 @@
 //! The app shell: reads the address, loads the dataset, and shows the explorer, a loading state
 //! or the error panel — never a blank page.
 
-use chiso_engine::view_state;
+use chiso_engine::view_state::{self, View};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::embed;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::explorer::Explorer;
+use crate::components::own_data::DataView;
 use crate::i18n::msg;
 use crate::i18n::{self, chrome};
 use crate::load::{self, LoadState};
+use crate::own::{self, OwnSlot};
 use crate::state;
 use crate::theme;
 
@@ -27,16 +29,44 @@ pub fn App() -> impl IntoView {
     let url_warnings = RwSignal::new(initial.warnings);
     let load_state = RwSignal::new(LoadState::Loading);
 
-    // The dataset follows the view state's file (`ds`, the picker; or `data=`). A generation
-    // counter drops a slow answer that arrives after the reader picked another one.
-    let data_file = Memo::new(move |_| view.with(|v| load::data_file(v, refused_data.as_ref())));
+    // The reader's own table: from the link's fragment, else kept in this browser.
+    let own = own::provide();
+    // Only the table's identity (not its packed link) decides what is loaded.
+    let own_key = Memo::new(move |_| {
+        own.0.with(|slot| match slot {
+            OwnSlot::Empty => 0usize,
+            OwnSlot::Reading => 1,
+            OwnSlot::Broken(_) => 2,
+            OwnSlot::Ready(t) => std::sync::Arc::as_ptr(&t.json) as usize,
+        })
+    });
+
+    // The dataset follows the view state's file (`ds`, the picker; or `data=`; or the reader's
+    // own table). The own-data view needs none. A generation counter drops a slow answer that
+    // arrives after the reader picked another one.
+    let source = Memo::new(move |_| {
+        view.with(|v| {
+            if v.view == View::Data {
+                Source::None
+            } else if v.is_own() {
+                Source::Own
+            } else {
+                Source::File(load::data_file(v, refused_data.as_ref()))
+            }
+        })
+    });
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let url = data_file.get();
+        let source = source.get();
         generation.update_value(|g| *g += 1);
         let this_load = generation.get_value();
-        match url {
-            Ok(url) => {
+        match source {
+            Source::None => {}
+            Source::Own => {
+                own_key.track();
+                load_state.set(own.0.with_untracked(own::load_state));
+            }
+            Source::File(Ok(url)) => {
                 load_state.set(LoadState::Loading);
                 spawn_local(async move {
                     let loaded = load::load(url).await;
@@ -45,7 +75,7 @@ pub fn App() -> impl IntoView {
                     }
                 });
             }
-            Err(refused) => load_state.set(LoadState::Failed(refused)),
+            Source::File(Err(refused)) => load_state.set(LoadState::Failed(refused)),
         }
     });
 
@@ -101,17 +131,42 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let data_view = Memo::new(move |_| view.with(|v| v.view == View::Data));
+    let to_data_view = move |_| view.update(|v| v.select_view(View::Data));
     view! {
         <div class="chiso" class:chiso-embed=is_embed data-testid="app">
-            {move || match load_state.get() {
+            {move || if data_view.get() {
+                view! { <DataView view lang /> }.into_any()
+            } else { match load_state.get() {
                 LoadState::Loading => view! {
                     <p class="loading" data-testid="loading" role="status">{msg(lang.get()).loading}</p>
                 }.into_any(),
-                LoadState::Failed(failure) => view! { <ErrorPanel failure lang=lang.get() /> }.into_any(),
+                LoadState::Failed(failure) => {
+                    let own_table = view.with_untracked(|v| v.is_own());
+                    view! {
+                        <ErrorPanel failure lang=lang.get() />
+                        {own_table.then(|| view! {
+                            <p><button type="button" class="button" data-testid="open-data-view" on:click=to_data_view>
+                                {move || i18n::own(lang.get()).open_data_view}
+                            </button></p>
+                        })}
+                    }.into_any()
+                }
                 LoadState::Ready(ds, warnings) => {
                     view! { <Explorer ds warnings view url_warnings lang /> }.into_any()
                 }
-            }}
+            }}}
         </div>
     }
+}
+
+/// Where the page's dataset comes from.
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    /// Nothing to load (the own-data view).
+    None,
+    /// The reader's own table.
+    Own,
+    /// A file of the site, or why the link's file is refused.
+    File(Result<String, load::LoadFailure>),
 }

@@ -36,6 +36,11 @@ pub enum LoadFailure {
     Version { url: String, found: u32, supported: u32 },
     /// The file breaks the format's rules; each problem names its JSON path.
     Invalid { url: String, problems: Vec<Problem> },
+    /// `ds=own`, but this page has no table of the reader's: the link carries none and this
+    /// browser keeps none.
+    NoOwnTable { url: String },
+    /// The link's fragment claims a table but cannot be unpacked.
+    DamagedLink { url: String, problem: crate::own::LinkProblem },
 }
 
 impl LoadFailure {
@@ -48,7 +53,9 @@ impl LoadFailure {
             | LoadFailure::Unreadable { url, .. }
             | LoadFailure::NotADataset { url, .. }
             | LoadFailure::Version { url, .. }
-            | LoadFailure::Invalid { url, .. } => url,
+            | LoadFailure::Invalid { url, .. }
+            | LoadFailure::NoOwnTable { url }
+            | LoadFailure::DamagedLink { url, .. } => url,
         }
     }
 }

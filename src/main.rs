@@ -4,8 +4,11 @@ mod app;
 mod charts;
 mod clipboard;
 mod components;
+mod export;
 mod i18n;
+mod io;
 mod load;
+mod own;
 mod state;
 mod theme;
 

@@ -26,15 +26,30 @@ pub fn read_url() -> Initial {
     Initial { view, warnings }
 }
 
-/// This page's path with the query for `view`: a link to another state of the same page, such as
-/// the embed's "open in full".
+/// The fragment (`#…`) a link to `view` carries: the reader's own table when the view shows
+/// it and its fragment is packed, else nothing.
+fn fragment_for(view: &ViewState) -> String {
+    if !view.is_own() {
+        return String::new();
+    }
+    // Until the table is packed, a fragment the page was opened with stays.
+    let opened = crate::io::location_hash();
+    crate::own::current_fragment()
+        .or_else(|| chiso_engine::table::fragment::is_data_fragment(&opened).then_some(opened))
+        .map(|f| format!("#{f}"))
+        .unwrap_or_default()
+}
+
+/// This page's path with the query for `view` (and the own table's fragment): a link to another
+/// state of the same page, such as the embed's "open in full".
 pub fn page_url(view: &ViewState) -> String {
     let query = view.to_query();
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let fragment = fragment_for(view);
     if query.is_empty() {
-        path
+        format!("{path}{fragment}")
     } else {
-        format!("{path}?{query}")
+        format!("{path}?{query}{fragment}")
     }
 }
 
@@ -53,6 +68,23 @@ pub fn sibling_url(file: &str) -> String {
     format!("{origin}{dir}/{file}")
 }
 
+/// Put the own table's fragment in the address bar (replacing the entry) when the page shows
+/// the table, so that the address a reader copies carries it.
+pub fn set_own_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let (view, _) = chiso_engine::view_state::from_query(&location_search());
+    if !view.is_own() {
+        return;
+    }
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{search}#{fragment}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Write the view state to the address bar: a new history entry when `push` (see
 /// `view_state::is_navigation`), else replacing the current one. Nothing happens when the
 /// address already says it (after "back").
@@ -61,8 +93,10 @@ pub fn write_url(view: &ViewState, push: bool) {
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
-    if location_search().trim_start_matches('?') == query {
+    let fragment = fragment_for(view);
+    let url = if query.is_empty() { format!("{path}{fragment}") } else { format!("{path}?{query}{fragment}") };
+    let hash = location.hash().unwrap_or_default();
+    if location_search().trim_start_matches('?') == query && hash == fragment {
         return;
     }
     if let Ok(history) = window.history() {

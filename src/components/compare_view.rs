@@ -58,6 +58,54 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         slope_rows.with(|rows| slope::option(rows, years, n_positions.get(), &palette.get()))
     });
     let height = Signal::derive(move || slope::height_for(n_positions.get()));
+    crate::export::register(move |lang| {
+        use crate::export::{int, num, text};
+        let cols = i18n::export_cols(lang);
+        let to = resolved.with_untracked(|r| r.year);
+        let from = from_year.get_untracked()?;
+        let chart = slope_rows.with_untracked(|rows| {
+            (!rows.is_empty()).then(|| crate::export::ChartSnap::Slope(rows.clone(), (from, to), n_positions.get_untracked()))
+        });
+        comparison.with_untracked(|c| {
+            let c = c.as_ref()?;
+            let header = vec![
+                cols.unit.to_string(),
+                i18n::year_col(cols.rank, from),
+                i18n::year_col(cols.score, from),
+                i18n::year_col(cols.rank, to),
+                i18n::year_col(cols.score, to),
+                cols.score_change.to_string(),
+                cols.rank_change.to_string(),
+            ];
+            let rows = c
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        text(r.name.clone()),
+                        int(r.from_rank),
+                        num(r.from_score, 2),
+                        int(r.to_rank),
+                        num(r.to_score, 2),
+                        num(r.score_change, 2),
+                        r.rank_change.map_or(chiso_engine::table::export::CsvCell::Empty, |d| {
+                            #[allow(clippy::cast_precision_loss)] // a few hundred places at most
+                            chiso_engine::table::export::CsvCell::Number(d as f64, 0)
+                        }),
+                    ]
+                })
+                .collect();
+            Some(crate::export::ViewExport {
+                what: "so-sanh",
+                header,
+                rows,
+                chart,
+                subtitle: i18n::view_label(chiso_engine::view_state::View::Compare, lang).to_string(),
+                has_assumed: false,
+                has_computed: false,
+            })
+        })
+    });
 
     let sentences = move || {
         let lang = lang.get();

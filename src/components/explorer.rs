@@ -13,6 +13,7 @@ use crate::components::compare_view::CompareView;
 use crate::components::context::Ctx;
 use crate::components::controls::Controls;
 use crate::components::copy_link::CopyLink;
+use crate::components::downloads::Downloads;
 use crate::components::embed::{EmbedChrome, EmbedYears};
 use crate::components::embed_code::EmbedCode;
 use crate::components::lang_switch::LangSwitch;
@@ -32,6 +33,8 @@ fn body(ctx: Ctx, data: RankingData, which: View, compact: bool) -> AnyView {
         View::WhatIf => view! { <WhatIfView ctx /> }.into_any(),
         View::Sensitivity => view! { <SensitivityView ctx /> }.into_any(),
         View::Compare => view! { <CompareView ctx /> }.into_any(),
+        // The app shows the own-data view instead of the explorer.
+        View::Data => ().into_any(),
     }
 }
 
@@ -49,6 +52,7 @@ pub fn Explorer(
         Memo::new(move |_| view.with(|v| resolve(&ds, v)))
     };
     let ctx = Ctx { ds: StoredValue::new(ds.clone()), view, resolved, lang };
+    crate::export::provide();
     let data = RankingData::new(ctx);
 
     let heading = Signal::derive({
@@ -106,12 +110,18 @@ pub fn Explorer(
                 <LangSwitch view lang />
                 <CopyLink lang />
                 <EmbedCode view lang heading chart_px />
+                <Downloads ctx heading sources=sources_cited />
+                <button type="button" class="tool" data-testid="open-own-data"
+                    on:click=move |_| view.update(|v| v.select_view(View::Data))>
+                    {move || i18n::own(lang.get()).title}
+                </button>
             </div>
             <p class="kicker">{move || i18n::text(&publisher, lang.get()).to_string()}</p>
             <h1 data-testid="title">{heading}</h1>
             <p class="index-name">{move || i18n::text(&index_name, lang.get()).to_string()}</p>
         </header>
         <LinkNotices ctx url_warnings />
+        <ShareCeiling view lang />
         <DataWarnings ctx warnings />
         <ViewNav view lang />
         <Controls ctx>
@@ -121,4 +131,25 @@ pub fn Explorer(
         {sources}
     }
     .into_any()
+}
+
+/// An own table too large to carry in a link: said, with the file-and-`data=` route instead.
+#[component]
+fn ShareCeiling(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
+    let own = crate::own::use_own();
+    move || {
+        if !view.with(ViewState::is_own) {
+            return None;
+        }
+        own.0.with(|slot| match slot {
+            crate::own::OwnSlot::Ready(crate::own::OwnTable {
+                fragment: Some(Err(chiso_engine::table::fragment::FragmentError::TooLong { limit })),
+                ..
+            }) => {
+                let text = i18n::too_large_to_share(*limit, lang.get());
+                Some(view! { <p class="notice" role="status" data-testid="share-ceiling">{text}</p> })
+            }
+            _ => None,
+        })
+    }
 }

@@ -2,9 +2,9 @@
 //! block and year the view state resolves to — in the full page and, compact, in an embed.
 
 use chiso_engine::filter;
-use chiso_engine::format;
+use chiso_engine::format::{self, Lang};
 use chiso_engine::rank::{self, Ranking, SummaryLine};
-use chiso_engine::view_state::ViewState;
+use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
@@ -13,6 +13,7 @@ use crate::components::context::Ctx;
 use crate::components::embed::EmbedTable;
 use crate::components::ranking_table::RankingTable;
 use crate::components::unit_card::UnitCard;
+use crate::export::{ChartSnap, ViewExport};
 use crate::i18n::{self, msg};
 use crate::theme;
 
@@ -121,6 +122,16 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
         s
     });
     let unavailable = Signal::derive(move || msg(lang.get()).chart_unavailable);
+    if !compact {
+        crate::export::register(move |lang| {
+            let mean = ranking
+                .with_untracked(|r| r.as_ref().and_then(|r| r.published_mean))
+                .map(|m| (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang))));
+            let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: false };
+            let chart = bar_rows.with_untracked(|b| (!b.is_empty()).then(|| ChartSnap::Bar(b.clone(), spec)));
+            Some(ranking_export(ctx, data, chart, lang))
+        });
+    }
     let n_lines = if compact { 1 } else { usize::MAX };
     // What qualifies the change column stands right above the table (inside the embed's fold).
     let table = view! {
@@ -139,4 +150,49 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
         <p class="chart-caption">{move || chart_summary.get()}</p>
         {if compact { view! { <EmbedTable lang>{table}</EmbedTable> }.into_any() } else { table.into_any() }}
     }
+}
+
+/// The ranking as shown (the filters' rows), with every component the dataset holds for them.
+fn ranking_export(ctx: Ctx, data: RankingData, chart: Option<ChartSnap>, lang: Lang) -> ViewExport {
+    use crate::export::{int, note, num, text};
+    let cols = i18n::export_cols(lang);
+    let (gid, year) = ctx.resolved.with_untracked(|r| (r.group.clone(), r.year));
+    ctx.ds.with_value(|ds| {
+        let block = ds.group(&gid).map(|g| i18n::text(&g.name, lang).to_string()).unwrap_or_default();
+        let mut header: Vec<String> = vec![cols.rank.into(), cols.unit.into(), cols.kind.into(), cols.score.into()];
+        header.extend(ds.index.components.iter().map(|c| i18n::text(&c.name, lang).to_string()));
+        header.extend([cols.year.to_string(), cols.block.to_string(), i18n::own(lang).status_column.to_string()]);
+        let mut has_computed = false;
+        let rows = data.rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let rank_computed = data.ranking.with_untracked(|k| k.as_ref().is_some_and(|k| k.rank_is_computed(r)));
+                    let computed = r.is_computed() || rank_computed;
+                    has_computed |= computed;
+                    let mut cells = vec![
+                        int(r.rank.map(|p| p.position)),
+                        text(r.name.clone()),
+                        text(i18n::kind_name(r.kind, lang)),
+                        num(r.score, 2),
+                    ];
+                    let obs = ds.unit(&r.unit_id).and_then(|u| u.observations.get(&year));
+                    cells.extend(
+                        (0..ds.index.components.len())
+                            .map(|i| num(obs.and_then(|o| o.components.get(i).copied().flatten()), 2)),
+                    );
+                    cells.extend([int(u32::try_from(year).ok()), text(block.clone()), note(false, computed, lang)]);
+                    cells
+                })
+                .collect()
+        });
+        ViewExport {
+            what: "xep-hang",
+            header,
+            rows,
+            chart,
+            subtitle: i18n::view_label(View::Ranking, lang).to_string(),
+            has_assumed: false,
+            has_computed,
+        }
+    })
 }

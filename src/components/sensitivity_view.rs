@@ -66,6 +66,49 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
     let option =
         Signal::derive(move || band_rows.with(|rows| rank_band::option(rows, n_positions.get(), &palette.get())));
     let height = Signal::derive(move || band_rows.with(|r| rank_band::height_for(r.len())));
+    crate::export::register(move |lang| {
+        use crate::export::{int, num, text};
+        let cols = i18n::export_cols(lang);
+        let k = k.get_untracked();
+        let chart = band_rows.with_untracked(|b| {
+            (!b.is_empty()).then(|| crate::export::ChartSnap::Band(b.clone(), n_positions.get_untracked()))
+        });
+        run.with_untracked(|r| {
+            let Some(Ok(run)) = r else { return None };
+            let header = vec![
+                cols.unit.to_string(),
+                cols.published_rank.to_string(),
+                cols.median.to_string(),
+                cols.p05.to_string(),
+                cols.p95.to_string(),
+                i18n::p_top_k_col(k, lang),
+            ];
+            let rows = run
+                .result
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        text(name(&row.unit_id)),
+                        int(Some(row.baseline_rank_1_based)),
+                        int(Some(row.median_rank_1_based)),
+                        int(Some(row.p05_rank_1_based)),
+                        int(Some(row.p95_rank_1_based)),
+                        num(Some(row.p_top_k), 3),
+                    ]
+                })
+                .collect();
+            Some(crate::export::ViewExport {
+                what: "do-vung",
+                header,
+                rows,
+                chart,
+                subtitle: i18n::view_label(chiso_engine::view_state::View::Sensitivity, lang).to_string(),
+                has_assumed: false,
+                has_computed: true,
+            })
+        })
+    });
     let summary = Signal::derive(move || {
         let lang = lang.get();
         band_rows.with(|rows| rows.iter().take(8).map(|r| r.tooltip.clone()).collect::<Vec<_>>().join("; "))

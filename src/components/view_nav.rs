@@ -1,7 +1,7 @@
 //! The view tabs (ranking, what-if, robustness, year on year) and the dataset picker, which sits
 //! with the other controls (components/controls.rs folds them on phones).
 
-use chiso_engine::datasets::BUILTIN;
+use chiso_engine::datasets::{BUILTIN, OWN_DATASET};
 use chiso_engine::format::Lang;
 use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let current_view = Memo::new(move |_| view.with(|v| v.view));
     let tabs = move || {
         let lang = lang.get();
-        View::ALL
+        View::TABS
             .into_iter()
             .map(|v| {
                 let pressed = move || (current_view.get() == v).to_string();
@@ -43,11 +43,19 @@ pub fn ViewNav(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
 /// there the picker is left out: it would only pretend to switch.
 #[component]
 pub fn DatasetPicker(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: String) -> impl IntoView {
+    let own = crate::own::use_own();
     let on_dataset = move |ev| {
         let id = event_target_value(&ev);
-        view.update(|v| v.select_dataset(&id));
+        let has_table = own.0.with_untracked(|s| matches!(s, crate::own::OwnSlot::Ready(_)));
+        if id == OWN_DATASET && !has_table {
+            // No table yet: the way to make one.
+            view.update(|v| v.select_view(View::Data));
+        } else {
+            view.update(|v| v.select_dataset(&id));
+        }
     };
     let show_picker = view.with_untracked(|v| v.data.is_none());
+    let is_own = dataset_id == OWN_DATASET;
     show_picker.then(|| {
         view! {
             <label class="field dataset-picker">
@@ -62,6 +70,9 @@ pub fn DatasetPicker(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: St
                             })
                             .collect_view()
                     }}
+                    <option value=OWN_DATASET selected=is_own>
+                        {move || i18n::own(lang.get()).picker_entry}
+                    </option>
                 </select>
             </label>
         }

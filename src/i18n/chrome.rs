@@ -131,6 +131,7 @@ pub fn view_label(v: View, lang: Lang) -> &'static str {
         View::WhatIf => m.tab_whatif,
         View::Sensitivity => m.tab_sensitivity,
         View::Compare => m.tab_compare,
+        View::Data => super::own(lang).title,
     }
 }
 

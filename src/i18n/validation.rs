@@ -24,6 +24,7 @@ pub fn load_failure(failure: &LoadFailure, lang: Lang) -> FailureText {
     let headline = match failure {
         NotAllowed { .. } | Network { .. } | Http { .. } | Unreadable { .. } => m.error_fetch,
         NotADataset { .. } | Version { .. } | Invalid { .. } => m.error_invalid,
+        NoOwnTable { .. } | DamagedLink { .. } => super::own(lang).link_failed,
     };
     let explanation = match (lang, failure) {
         (Lang::Vi, NotAllowed { .. }) => {
@@ -58,6 +59,8 @@ pub fn load_failure(failure: &LoadFailure, lang: Lang) -> FailureText {
         (Lang::En, Invalid { problems, .. }) => {
             format!("The file breaks {} rule(s) of the dataset format.", problems.len())
         }
+        (_, NoOwnTable { .. }) => super::own(lang).no_own_table.to_string(),
+        (_, DamagedLink { problem, .. }) => super::link_problem(*problem, lang).to_string(),
     };
     FailureText { headline, explanation }
 }
@@ -76,7 +79,9 @@ pub struct FailureDetails {
 pub fn failure_details(failure: &LoadFailure, lang: Lang) -> FailureDetails {
     use LoadFailure::*;
     match failure {
-        NotAllowed { .. } | Http { .. } | Version { .. } => FailureDetails { lines: Vec::new(), untranslated: false },
+        NotAllowed { .. } | Http { .. } | Version { .. } | NoOwnTable { .. } | DamagedLink { .. } => {
+            FailureDetails { lines: Vec::new(), untranslated: false }
+        }
         Network { detail, .. } | Unreadable { detail, .. } | NotADataset { detail, .. } => {
             FailureDetails { lines: vec![detail.clone()], untranslated: true }
         }

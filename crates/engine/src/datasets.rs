@@ -24,6 +24,10 @@ pub const BUILTIN: &[BuiltinDataset] = &[
 /// The id of the dataset shown when a link names none.
 pub const DEFAULT_DATASET: &str = HANOI_CCHC.id;
 
+/// The `ds=` of the reader's own table: it is not fetched, but read from the link's fragment
+/// (`table::fragment`) or from this browser's storage, and its dataset carries this id.
+pub const OWN_DATASET: &str = "own";
+
 /// Longest accepted `data=` path, in characters.
 pub const MAX_DATA_PATH_CHARS: usize = 200;
 

@@ -1,7 +1,9 @@
 //! The what-if's result: the selected unit's new rank and move in one line (kept in view on a
 //! phone), the rescored chart, and the rescored table with each row's honest rank.
 
-use chiso_engine::format;
+use chiso_engine::format::{self, Lang};
+use chiso_engine::table::export::CsvCell;
+use chiso_engine::view_state::View;
 use chiso_engine::whatif::ShownRank;
 use leptos::prelude::*;
 
@@ -10,6 +12,7 @@ use crate::charts::ranking_bar::{self, BarRow, BarSpec};
 use crate::charts::EChart;
 use crate::components::context::Ctx;
 use crate::components::rank_change::RankChange;
+use crate::export::{ChartSnap, ViewExport};
 use crate::i18n::{self, msg, whatif};
 use crate::theme;
 
@@ -105,7 +108,59 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         })
     });
     let unavailable = Signal::derive(move || msg(lang.get()).chart_unavailable);
+    crate::export::register(move |lang| {
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: false };
+        let chart = bar_rows.with_untracked(|b| (!b.is_empty()).then(|| ChartSnap::Bar(b.clone(), spec)));
+        state.with_untracked(|s| s.as_ref().map(|s| whatif_export(ctx, s, chart, lang)))
+    });
     view! { <EChart option height_px=height summary unavailable_text=unavailable /> }
+}
+
+/// The rescored table as shown: every value a reader changed (or rescored under other weights)
+/// marked assumed.
+fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> ViewExport {
+    use crate::export::{int, note, num, text};
+    let cols = i18n::export_cols(lang);
+    let header = vec![
+        cols.rank.to_string(),
+        cols.unit.to_string(),
+        cols.score.to_string(),
+        cols.score_change.to_string(),
+        cols.rank_change.to_string(),
+        cols.published_rank.to_string(),
+        i18n::own(lang).status_column.to_string(),
+    ];
+    let mut has_assumed = false;
+    let rows = match &s.whatif.result {
+        Ok(result) => result
+            .rows
+            .iter()
+            .zip(&s.whatif.shown)
+            .map(|(r, shown)| {
+                has_assumed |= r.hypothetical;
+                let rank = match shown.single() {
+                    Some(p) => int(Some(p)),
+                    None => text(i18n::shown_rank(*shown, lang)),
+                };
+                let rank_change = r.rank_change.map(|d| CsvCell::Number(d as f64, 0)).unwrap_or(CsvCell::Empty);
+                vec![
+                    rank,
+                    text(ctx.unit_name(&r.unit_id)),
+                    num(r.score, 2),
+                    num(r.score_moved(), 2),
+                    rank_change,
+                    int(r.baseline_rank_1_based),
+                    note(r.hypothetical, false, lang),
+                ]
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut subtitle = i18n::view_label(View::WhatIf, lang).to_string();
+    if has_assumed {
+        subtitle.push_str(&format!(" — {}", i18n::own(lang).assumed));
+    }
+    ViewExport { what: "gia-dinh", header, rows, chart, subtitle, has_assumed, has_computed: false }
 }
 
 /// The rescored table: each row's honest rank (with the reason for a range), its score with

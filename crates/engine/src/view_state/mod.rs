@@ -122,11 +122,17 @@ pub enum View {
     Sensitivity,
     /// Year against year: climbers and fallers.
     Compare,
+    /// The reader's own table: paste or choose a file, map its columns, then rank it
+    /// (`ds=own`). Not a tab of the explorer: it needs no dataset loaded.
+    Data,
 }
 
 impl View {
-    /// Every view, in menu order.
-    pub const ALL: [View; 4] = [View::Ranking, View::WhatIf, View::Sensitivity, View::Compare];
+    /// Every view a link can name.
+    pub const ALL: [View; 5] = [View::Ranking, View::WhatIf, View::Sensitivity, View::Compare, View::Data];
+
+    /// The explorer's tabs, in menu order (every view but [`View::Data`]).
+    pub const TABS: [View; 4] = [View::Ranking, View::WhatIf, View::Sensitivity, View::Compare];
 
     /// The URL spelling.
     pub fn code(self) -> &'static str {
@@ -135,6 +141,7 @@ impl View {
             View::WhatIf => "whatif",
             View::Sensitivity => "sensitivity",
             View::Compare => "compare",
+            View::Data => "data",
         }
     }
 
@@ -378,6 +385,25 @@ impl ViewState {
             data: self.data.take(),
             ..ViewState::default()
         };
+    }
+
+    /// "Rank this table" in the own-data view: the reader's table ([`datasets::OWN_DATASET`])
+    /// from its own defaults, in the ranking view; language and colour scheme stay, and so do
+    /// `embed` and `eid` (an embed of own data keeps being one).
+    pub fn open_own(&mut self) {
+        *self = ViewState {
+            dataset: datasets::OWN_DATASET.to_owned(),
+            lang: self.lang,
+            theme: self.theme,
+            embed: self.embed,
+            eid: self.eid.take(),
+            ..ViewState::default()
+        };
+    }
+
+    /// True when the state shows the reader's own table.
+    pub fn is_own(&self) -> bool {
+        self.dataset == datasets::OWN_DATASET && self.data.is_none()
     }
 
     /// The view tabs (and the unit card's "what-if" button): everything else stays, so the

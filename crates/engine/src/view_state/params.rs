@@ -111,7 +111,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "ds",
         meaning: "dataset id",
-        value: "`hanoi-cchc`, `pci`, `papi` or `par-index`",
+        value: "`hanoi-cchc`, `pci`, `papi`, `par-index`, or `own` (your own table, carried in the link's `#` fragment)",
         default: "`hanoi-cchc`",
         max_chars: MAX_VALUE_CHARS,
         only_with_others: false,
@@ -290,7 +290,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "view",
         meaning: "which view",
-        value: "`ranking`, `whatif`, `sensitivity` or `compare`",
+        value: "`ranking`, `whatif`, `sensitivity`, `compare` or `data` (your own table)",
         default: "`ranking`",
         max_chars: MAX_VALUE_CHARS,
         only_with_others: false,

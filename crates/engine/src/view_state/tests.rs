@@ -536,6 +536,14 @@ fn check_transition(before: &str, change: impl FnOnce(&mut ViewState), after: &s
 }
 
 #[test]
+fn own_table_is_the_own_id_without_a_file() {
+    assert!(from_query("ds=own").0.is_own());
+    assert!(!from_query("ds=own&data=x.json").0.is_own(), "a file named by the link wins");
+    assert!(!from_query("ds=pci").0.is_own());
+    assert_eq!(from_query("view=data").0.view, View::Data);
+}
+
+#[test]
 fn transitions_change_what_the_reader_changed_and_drop_what_belonged_to_it() {
     let everything = "v=1&ds=pci&year=2016&group=provinces&kind=tinh&q=ha&top=5&lang=en&unit=ha-noi&embed=1\
                       &theme=dark&eid=e1&view=whatif&set=ha-noi%3A70&w=equal&spread=20&k=3&from=2013&data=x.json";
@@ -547,6 +555,15 @@ fn transitions_change_what_the_reader_changed_and_drop_what_belonged_to_it() {
         true,
     );
     check_transition("v=1&ds=pci&year=2016", |v| v.select_dataset("hanoi-cchc"), "", true);
+    // "Rank this table": the reader's table from its defaults, in the ranking view; language,
+    // colours and an embed's identity stay.
+    check_transition(
+        "v=1&ds=pci&year=2016&lang=en&theme=dark&embed=1&eid=e1&view=data",
+        ViewState::open_own,
+        "v=1&ds=own&lang=en&embed=1&theme=dark&eid=e1",
+        true,
+    );
+    check_transition("v=1&ds=own&year=2020&view=whatif", |v| v.select_view(View::Data), "v=1&ds=own&year=2020&view=data", true);
     check_transition(
         "v=1&unit=so-noi-vu&set=so-noi-vu%3A80",
         |v| v.select_view(View::WhatIf),
