@@ -5,6 +5,8 @@
 pub mod rank_band;
 pub mod ranking_bar;
 pub mod slope;
+#[allow(dead_code, reason = "the download buttons that call it come separately; its tests use it all")]
+pub mod svg;
 
 use leptos::leptos_dom::helpers::AnimationFrameRequestHandle;
 use leptos::prelude::*;
