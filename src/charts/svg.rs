@@ -585,7 +585,8 @@ fn text_width(n_chars: usize, size: f64, bold: bool) -> f64 {
 /// How many characters fit in `width_px` (at least one).
 fn chars_that_fit(width_px: f64, size: f64, bold: bool) -> usize {
     let per_char = size * if bold { BOLD_CHAR_EM } else { CHAR_EM };
-    let n = (width_px / per_char).floor();
+    // The nudge keeps a width computed by `text_width` for n characters from rounding to n - 1.
+    let n = (width_px / per_char + 1e-6).floor();
     // Truncation is what is wanted; the value is small, finite and not negative here.
     if n.is_finite() && n >= 1.0 {
         n as usize

@@ -549,6 +549,15 @@ fn slope_lines_run_from_rank_to_rank() {
 }
 
 #[test]
+fn end_labels_are_not_cut_when_their_column_was_sized_for_them() {
+    // 19 characters: the column is as wide as they need, and not a hair less.
+    let rows = [slope("Tỉnh số 60", 60, 16, true), slope("Tỉnh số 9", 9, 1, true)];
+    let root = read(&slope_svg(&rows, (2022, 2023), 63, &frame(), &LIGHT));
+    let labels: Vec<String> = root.with_class("end-label").into_iter().map(El::text).collect();
+    assert_eq!(labels, ["Tỉnh số 60: 60 → 16", "Tỉnh số 9: 9 → 1"]);
+}
+
+#[test]
 fn end_labels_on_the_same_rank_do_not_overlap() {
     let rows = [slope("A", 1, 2, true), slope("B", 3, 2, true), slope("C", 4, 3, true)];
     let root = read(&slope_svg(&rows, (2022, 2023), 4, &frame(), &LIGHT));
@@ -612,12 +621,20 @@ fn samples() {
     let moves = [(1, 3), (2, 1), (3, 2), (4, 9), (5, 5), (6, 4), (7, 14), (8, 6), (9, 8), (10, 7), (11, 13), (12, 10)];
     let slopes: Vec<SlopeRow> =
         provinces.iter().zip(moves).map(|(name, (from, to))| slope(name, from, to, from.abs_diff(to) >= 2)).collect();
+    // A full block of 63 provinces, each moved by a fixed shuffle (37 is coprime with 63).
+    let slopes_63: Vec<SlopeRow> = (1..=63_u32)
+        .map(|from| {
+            let to = (from * 37) % 63 + 1;
+            slope(&format!("Tỉnh số {from}"), from, to, from.abs_diff(to) >= 40)
+        })
+        .collect();
     let narrow = BarSpec { narrow: true, ..bar_spec.clone() };
     let docs = [
         ("bar", bar_svg(&bars, &bar_spec, &frame(), &LIGHT, Lang::Vi)),
         ("bar-narrow-dark", bar_svg(&bars, &narrow, &frame(), &DARK, Lang::Vi)),
         ("band", band_svg(&bands, 14, &frame(), &LIGHT)),
         ("slope", slope_svg(&slopes, (2022, 2023), 14, &frame(), &LIGHT)),
+        ("slope-63-dark", slope_svg(&slopes_63, (2022, 2023), 63, &frame(), &DARK)),
     ];
     for (name, doc) in &docs {
         read(doc);
@@ -626,5 +643,28 @@ fn samples() {
             std::fs::create_dir_all(&dir).expect("sample folder");
             std::fs::write(dir.join(format!("{name}.svg")), doc).expect("sample written");
         }
+    }
+}
+
+#[test]
+fn no_rows_and_an_empty_frame_still_make_a_document() {
+    let empty = Frame::default();
+    let degenerate = BarSpec { axis_min: 5.0, axis_max: 5.0, mean: Some((f64::NAN, String::new())), narrow: true };
+    let docs = [
+        bar_svg(&[], &spec(), &empty, &LIGHT, Lang::Vi),
+        bar_svg(&[bar("a", "", f64::INFINITY, true)], &degenerate, &empty, &LIGHT, Lang::En),
+        band_svg(&[], 0, &empty, &LIGHT),
+        band_svg(&[band("a", 9, 7, 3, false)], 0, &empty, &LIGHT),
+        slope_svg(&[], (2023, 2023), 0, &empty, &DARK),
+        slope_svg(&[slope("a", 0, 99, true)], (2022, 2023), 1, &empty, &DARK),
+    ];
+    for doc in &docs {
+        let root = read(doc);
+        assert!(root.num("height") > 0.0);
+        // Coordinates stay numbers (the value text, "inf%" here, is the caller's).
+        for el in root.all() {
+            assert!(el.attrs.iter().all(|(_, v)| !v.contains("NaN") && !v.contains("inf")), "{el:?}");
+        }
+        assert_eq!(root.one("credit").text(), "chiso");
     }
 }
