@@ -5,6 +5,7 @@
 pub mod rank_band;
 pub mod ranking_bar;
 pub mod slope;
+pub mod svg;
 
 use leptos::leptos_dom::helpers::AnimationFrameRequestHandle;
 use leptos::prelude::*;

@@ -39,8 +39,8 @@ fn chart_svg(snap: &ChartSnap, frame: &Frame, lang: Lang) -> String {
     let theme = crate::theme::LIGHT;
     match snap {
         ChartSnap::Bar(rows, spec) => svg::bar_svg(rows, spec, frame, &theme, lang),
-        ChartSnap::Band(rows, n) => svg::band_svg(rows, *n, frame, &theme, lang),
-        ChartSnap::Slope(rows, years, n) => svg::slope_svg(rows, *years, *n, frame, &theme, lang),
+        ChartSnap::Band(rows, n) => svg::band_svg(rows, *n, frame, &theme),
+        ChartSnap::Slope(rows, years, n) => svg::slope_svg(rows, *years, *n, frame, &theme),
     }
 }
 
@@ -72,6 +72,9 @@ pub fn Downloads(ctx: Ctx, heading: Signal<String>, sources: Signal<Vec<chiso_en
         let t = i18n::own(lang);
         let cited: Vec<String> = sources.get_untracked().iter().map(|s| s.title.clone()).collect();
         let mut notes = Vec::new();
+        if matches!(e.chart, Some(ChartSnap::Band(..))) {
+            notes.push(i18n::band_legend(lang).to_string());
+        }
         if e.has_assumed || e.has_computed {
             notes.push(format!("* {}", t.marks_legend));
         }

@@ -511,3 +511,11 @@ pub fn source_word(lang: Lang) -> &'static str {
         Lang::En => "Source",
     }
 }
+
+/// The robustness chart's legend, under an exported chart.
+pub fn band_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Dải: hạng của đơn vị trong 90% số lần rút trọng số ngẫu nhiên (5–95%); ◆: hạng trung vị",
+        Lang::En => "Band: the unit's rank in 90% of the random weight draws (5–95%); ◆: median rank",
+    }
+}
