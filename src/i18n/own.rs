@@ -98,8 +98,6 @@ pub struct OwnMsg {
     pub marks_legend: &'static str,
     /// The exported CSV's status column heading.
     pub status_column: &'static str,
-    /// Said when the own table's link is being packed.
-    pub packing: &'static str,
 }
 
 const VI: OwnMsg = OwnMsg {
@@ -147,7 +145,6 @@ const VI: OwnMsg = OwnMsg {
     computed: "tính",
     marks_legend: "giả định: giá trị người đọc đã thay đổi; tính: giá trị chiso tính từ số liệu công bố",
     status_column: "Ghi chú",
-    packing: "Đang đóng gói bảng vào liên kết…",
 };
 
 const EN: OwnMsg = OwnMsg {
@@ -195,7 +192,6 @@ const EN: OwnMsg = OwnMsg {
     computed: "computed",
     marks_legend: "assumed: a value the reader changed; computed: a value chiso computed from the published figures",
     status_column: "Note",
-    packing: "Packing the table into the link…",
 };
 
 /// The own-data strings in `lang`.
