@@ -234,8 +234,10 @@ fn columns(mapping: &Mapping) -> Result<Columns, Vec<TableIssue>> {
             problems.push(issue(IssueKind::BadWeights));
         }
     } else {
+        // 100 / n to 10 decimals: adds up to 100 within the format's 1e-6 and writes as a short
+        // JSON number that reads back exactly (100 / 27 in full does not).
         let n = components.len().max(1) as f64;
-        weights = vec![100.0 / n; components.len()];
+        weights = vec![(100.0 / n * 1e10).round() / 1e10; components.len()];
     }
     let bad_scale = |max: f64| !(max.is_finite() && max > 0.0);
     if bad_scale(mapping.scale_max) {

@@ -646,7 +646,8 @@ pub enum NumberCell {
 
 /// Read a number written with `decimal` as its mark: spaces around it, a leading `+`, `-` or
 /// `−`, a trailing `%` allowed; the other mark only as a thousands separator in a valid grouping
-/// (`1.234,5` with a decimal comma, `1,234.5` with a point). No exponents.
+/// (`1.234,5` with a decimal comma, `1,234.5` with a point). No exponents. Rounded to 15
+/// significant digits, a spreadsheet's precision.
 pub fn read_number(cell: &str, decimal: DecimalMark) -> NumberCell {
     let cell = unguard(cell.trim());
     if is_not_published(cell) {
@@ -700,7 +701,11 @@ fn parse_number(cell: &str, decimal: DecimalMark) -> Option<f64> {
         ascii.push('.');
         ascii.push_str(frac_part);
     }
-    ascii.parse::<f64>().ok().filter(|x| x.is_finite())
+    let x = ascii.parse::<f64>().ok().filter(|x| x.is_finite())?;
+    // At most 15 significant digits, as a spreadsheet keeps ("94,249999999999986" is 94,25):
+    // such a number's shortest JSON form reads back as the same f64 (serde_json's default
+    // parser can be one unit in the last place off on 17 digits).
+    format!("{x:.14e}").parse::<f64>().ok()
 }
 
 /// A cell read as a published rank.
