@@ -367,7 +367,7 @@ impl Accumulator {
             }
             return;
         }
-        let group_text = cols.group.map(|c| cell(c).split_whitespace().collect::<Vec<_>>().join(" "));
+        let group_text = cols.group.map(|c| unguard(cell(c)).split_whitespace().collect::<Vec<_>>().join(" "));
         let group_name = match group_text {
             Some(text) if !text.is_empty() => {
                 self.last_group = Some(text.clone());
