@@ -63,7 +63,8 @@ pub fn App() -> impl IntoView {
         match source {
             Source::None => {}
             Source::Own => {
-                own_key.track();
+                // Subscribes to the table's identity (`.track()` alone did not re-run this).
+                let _table = own_key.get();
                 load_state.set(own.0.with_untracked(own::load_state));
             }
             Source::File(Ok(url)) => {

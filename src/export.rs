@@ -81,7 +81,8 @@ impl Exports {
 /// Words of a status note: "giả định", "tính", or both.
 pub fn note(assumed: bool, computed: bool, lang: Lang) -> CsvCell {
     let t = crate::i18n::own(lang);
-    let words: Vec<&str> = [(assumed, t.assumed), (computed, t.computed)].into_iter().filter(|(on, _)| *on).map(|(_, w)| w).collect();
+    let words: Vec<&str> =
+        [(assumed, t.assumed), (computed, t.computed)].into_iter().filter(|(on, _)| *on).map(|(_, w)| w).collect();
     if words.is_empty() {
         CsvCell::Empty
     } else {

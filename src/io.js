@@ -17,7 +17,7 @@ export async function fileBytes(file) {
 
 // Bytes as text: `label` is a TextDecoder label, `skip` the BOM's length. The result is in
 // Unicode's composed form (Windows-1258 text arrives with combining tone marks).
-export function decodeText(bytes, label, skip) {
+export function bytesToText(bytes, label, skip) {
   const text = new TextDecoder(label).decode(bytes.subarray(skip));
   return text.normalize('NFC');
 }

@@ -12,7 +12,7 @@ extern "C" {
     fn chosen_file_js(ev: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = fileBytes)]
     fn file_bytes_js(file: &JsValue) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = decodeText, catch)]
+    #[wasm_bindgen(js_name = bytesToText, catch)]
     fn decode_text_js(bytes: &Uint8Array, label: &str, skip: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = nfc)]
     pub fn nfc(text: &str) -> String;
@@ -61,10 +61,7 @@ pub fn chosen_file(ev: &JsValue) -> Option<Chosen> {
 
 /// The chosen file's bytes, or the browser's message.
 pub async fn file_bytes(chosen: &Chosen) -> Result<Vec<u8>, String> {
-    JsFuture::from(file_bytes_js(&chosen.file))
-        .await
-        .map(|v| Uint8Array::new(&v).to_vec())
-        .map_err(|e| js_message(&e))
+    JsFuture::from(file_bytes_js(&chosen.file)).await.map(|v| Uint8Array::new(&v).to_vec()).map_err(|e| js_message(&e))
 }
 
 /// `bytes` decoded with the `TextDecoder` label, after skipping `skip` bytes (a BOM), composed.

@@ -149,7 +149,9 @@ pub fn load_state(slot: &OwnSlot) -> LoadState {
             Err(LoadError::Invalid(problems)) => {
                 LoadState::Failed(LoadFailure::Invalid { url: LINK_LABEL.to_string(), problems })
             }
-            Err(e) => LoadState::Failed(LoadFailure::NotADataset { url: LINK_LABEL.to_string(), detail: e.to_string() }),
+            Err(e) => {
+                LoadState::Failed(LoadFailure::NotADataset { url: LINK_LABEL.to_string(), detail: e.to_string() })
+            }
         },
     }
 }

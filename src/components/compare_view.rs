@@ -64,7 +64,8 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         let to = resolved.with_untracked(|r| r.year);
         let from = from_year.get_untracked()?;
         let chart = slope_rows.with_untracked(|rows| {
-            (!rows.is_empty()).then(|| crate::export::ChartSnap::Slope(rows.clone(), (from, to), n_positions.get_untracked()))
+            (!rows.is_empty())
+                .then(|| crate::export::ChartSnap::Slope(rows.clone(), (from, to), n_positions.get_untracked()))
         });
         comparison.with_untracked(|c| {
             let c = c.as_ref()?;

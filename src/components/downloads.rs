@@ -57,7 +57,11 @@ fn svg_size(doc: &str) -> (f64, f64) {
 
 /// The downloads menu of the explorer.
 #[component]
-pub fn Downloads(ctx: Ctx, heading: Signal<String>, sources: Signal<Vec<chiso_engine::schema::RawSource>>) -> impl IntoView {
+pub fn Downloads(
+    ctx: Ctx,
+    heading: Signal<String>,
+    sources: Signal<Vec<chiso_engine::schema::RawSource>>,
+) -> impl IntoView {
     let lang = ctx.lang;
     let status = RwSignal::new(None::<&'static str>);
     let own = own::use_own();

@@ -166,7 +166,8 @@ fn ranking_export(ctx: Ctx, data: RankingData, chart: Option<ChartSnap>, lang: L
         let rows = data.rows.with_untracked(|rows| {
             rows.iter()
                 .map(|r| {
-                    let rank_computed = data.ranking.with_untracked(|k| k.as_ref().is_some_and(|k| k.rank_is_computed(r)));
+                    let rank_computed =
+                        data.ranking.with_untracked(|k| k.as_ref().is_some_and(|k| k.rank_is_computed(r)));
                     let computed = r.is_computed() || rank_computed;
                     has_computed |= computed;
                     let mut cells = vec![

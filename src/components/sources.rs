@@ -27,10 +27,12 @@ pub fn Sources(sources: Vec<RawSource>, notes: Vec<Text>, lang: Lang) -> impl In
                     })
                     .collect_view()}
             </ul>
-            <h2>{m.notes}</h2>
-            <ul class="notes">
-                {notes.into_iter().map(|n| view! { <li>{i18n::text(&n, lang).to_string()}</li> }).collect_view()}
-            </ul>
+            {(!notes.is_empty()).then(|| view! {
+                <h2>{m.notes}</h2>
+                <ul class="notes">
+                    {notes.into_iter().map(|n| view! { <li>{i18n::text(&n, lang).to_string()}</li> }).collect_view()}
+                </ul>
+            })}
         </section>
     }
 }

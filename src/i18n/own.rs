@@ -227,10 +227,10 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
 /// A decimal mark in its menu.
 pub fn decimal_name(mark: DecimalMark, lang: Lang) -> &'static str {
     match (lang, mark) {
-        (Lang::Vi, DecimalMark::Comma) => "Dấu phẩy (94,25)",
-        (Lang::Vi, DecimalMark::Point) => "Dấu chấm (94.25)",
-        (Lang::En, DecimalMark::Comma) => "Comma (94,25)",
-        (Lang::En, DecimalMark::Point) => "Point (94.25)",
+        (Lang::Vi, DecimalMark::Comma) => "Phẩy: 94,25",
+        (Lang::Vi, DecimalMark::Point) => "Chấm: 94.25",
+        (Lang::En, DecimalMark::Comma) => "Comma: 94,25",
+        (Lang::En, DecimalMark::Point) => "Point: 94.25",
     }
 }
 
@@ -256,8 +256,12 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
     match (lang, e) {
         (Lang::Vi, ReadError::Empty) => "Chưa có bảng: ô trống.".to_string(),
         (Lang::En, ReadError::Empty) => "No table yet: the box is empty.".to_string(),
-        (Lang::Vi, ReadError::TooManyRows { limit }) => format!("Bảng có hơn {} dòng; chiso đọc tối đa chừng ấy.", int(*limit)),
-        (Lang::En, ReadError::TooManyRows { limit }) => format!("The table has more than {} rows, the most chiso reads.", int(*limit)),
+        (Lang::Vi, ReadError::TooManyRows { limit }) => {
+            format!("Bảng có hơn {} dòng; chiso đọc tối đa chừng ấy.", int(*limit))
+        }
+        (Lang::En, ReadError::TooManyRows { limit }) => {
+            format!("The table has more than {} rows, the most chiso reads.", int(*limit))
+        }
         (Lang::Vi, ReadError::TooManyColumns { line, count, limit }) => {
             format!("Dòng {line} có {} cột; chiso đọc tối đa {} cột.", int(*count), int(*limit))
         }
@@ -329,7 +333,9 @@ pub fn issue_text(issue: &TableIssue, lang: Lang) -> String {
         (Lang::Vi, IssueKind::EmptyName) => "dòng có số liệu nhưng thiếu tên đơn vị".to_string(),
         (Lang::En, IssueKind::EmptyName) => "a row with figures but no unit name".to_string(),
         (Lang::Vi, IssueKind::BadWeights) => "trọng số phải là số không âm, có tổng lớn hơn 0".to_string(),
-        (Lang::En, IssueKind::BadWeights) => "weights must be non-negative numbers adding up to more than 0".to_string(),
+        (Lang::En, IssueKind::BadWeights) => {
+            "weights must be non-negative numbers adding up to more than 0".to_string()
+        }
         (Lang::Vi, IssueKind::DuplicateName { first_line }) => {
             format!("'{v}' đã có ở dòng {first_line} (cùng khối, cùng năm)")
         }

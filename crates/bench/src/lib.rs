@@ -431,7 +431,9 @@ pub fn synthetic_csv(n_rows: usize) -> String {
 fn import_csv(text: &str) -> Result<RawDataset, String> {
     let grid = read::read_delimited(text, None).map_err(|e| e.to_string())?;
     let m = mapping::guess(&grid, SYNTHETIC_YEAR);
-    build::build(&grid, &m).map(|b| b.raw).map_err(|issues| format!("{} problems, first {:?}", issues.len(), issues.first()))
+    build::build(&grid, &m)
+        .map(|b| b.raw)
+        .map_err(|issues| format!("{} problems, first {:?}", issues.len(), issues.first()))
 }
 
 /// Group id of the synthetic datasets.

@@ -347,12 +347,15 @@ all 2024: d - -",
 }
 
 #[test]
-fn duplicate_names_block_at_the_second_line() {
+fn duplicate_names_warn_at_the_second_line_and_both_rows_stay() {
     check(
         "Đơn vị\tĐiểm\nSở Y tế\t90\nSở Tư pháp\t85\nSỞ Y TẾ\t80\n",
         "
-problems:
-line 4 col 0 'Đơn vị' \"Sở Y tế\": DuplicateName { first_line: 2 }",
+all 2024: so-y-te 1 90
+all 2024: so-tu-phap 2 85
+all 2024: so-y-te-2 3 80
+warnings:
+line 4 col 0 'Đơn vị' \"SỞ Y TẾ\": DuplicateName { first_line: 2 }",
     );
 }
 
@@ -459,12 +462,26 @@ fn mapping_problems_are_all_reported() {
 }
 
 #[test]
-fn scores_above_the_scale_block() {
+fn scores_above_the_scale_warn_and_the_scale_grows_to_fit() {
+    let (grid, mut mapping) = read("Đơn vị;Điểm\nA;9\nB;8\nC;-1\n");
+    mapping.scale_max = 8.5;
+    // A negative score blocks.
+    let got = build(&grid, &mapping).map(|_| ()).map_err(|p| render_issues(&p));
+    assert_eq!(got, Err("line 4 col 1 'Điểm' \"-1\": OutOfRange".to_owned()));
     let (grid, mut mapping) = read("Đơn vị;Điểm\nA;9\nB;8\n");
     mapping.scale_max = 8.5;
-    let got = build(&grid, &mapping).map(|_| ()).map_err(|p| render_issues(&p));
-    assert_eq!(got, Err("line 2 col 1 'Điểm' \"9\": OutOfRange".to_owned()));
-    assert!(IssueKind::OutOfRange.blocks() && !IssueKind::RankDisagrees { by_scores: 1 }.blocks());
+    let built = build(&grid, &mapping).unwrap_or_else(|p| panic!("{}", render_issues(&p)));
+    assert_eq!(render_issues(&built.warnings), "line 2 col 1 'Điểm' \"9\": AboveScale { max: 8.5 }");
+    assert_eq!(built.raw.index.scale.max, 10.0, "the scale grows to the round number that fits");
+    assert_eq!(render_ranking(&built), "all 2024: a 1 9\nall 2024: b 2 8");
+    assert!(IssueKind::OutOfRange.blocks());
+    for warning in [
+        IssueKind::RankDisagrees { by_scores: 1 },
+        IssueKind::AboveScale { max: 1.0 },
+        IssueKind::DuplicateName { first_line: 2 },
+    ] {
+        assert!(!warning.blocks(), "{warning:?}");
+    }
 }
 
 #[test]

@@ -67,9 +67,9 @@ pub fn MappingStep(grid: Memo<Option<Grid>>, mapping: RwSignal<Option<Mapping>>,
         let on_header = move |ev| {
             let value = event_target_value(&ev);
             let row = value.parse::<usize>().ok();
-            let cells: Vec<String> =
-                grid.with_untracked(|g| g.as_ref().and_then(|g| row.and_then(|r| g.rows.get(r))).map(|r| r.cells.clone()))
-                    .unwrap_or_default();
+            let cells: Vec<String> = grid
+                .with_untracked(|g| g.as_ref().and_then(|g| row.and_then(|r| g.rows.get(r))).map(|r| r.cells.clone()))
+                .unwrap_or_default();
             edit(Box::new(move |m| {
                 m.header_row = row;
                 for (i, c) in m.columns.iter_mut().enumerate() {

@@ -33,7 +33,7 @@ enum Parsed {
     /// Nothing yet.
     Empty,
     /// A dataset in chiso's JSON format, or why it is not one.
-    Json(Result<RawDataset, LoadFailure>),
+    Json(Box<Result<RawDataset, LoadFailure>>),
     /// A table, or why it is not one.
     Table(Result<Grid, ReadError>),
 }
@@ -50,17 +50,17 @@ fn parse(text: &str) -> Parsed {
             Err(LoadError::Version { found, supported }) => Err(LoadFailure::Version { url, found, supported }),
             Err(LoadError::Invalid(problems)) => Err(LoadFailure::Invalid { url, problems }),
         };
-        return Parsed::Json(got);
+        return Parsed::Json(Box::new(got));
     }
     Parsed::Table(read::read_delimited(text, None))
 }
 
-/// This year, as the browser's clock says: the year a table without a year column is given
-/// until the reader says otherwise.
-fn this_year() -> i32 {
+/// The year a table without a year column is given until the reader says otherwise: last year
+/// by the browser's clock, since an index is published in the year after the one it assesses.
+fn assessed_year() -> i32 {
     #[allow(clippy::cast_possible_truncation)] // a calendar year
     let y = js_sys::Date::new_0().get_full_year() as i32;
-    y
+    y - 1
 }
 
 /// The own-data view.
@@ -83,18 +83,20 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     // A new table gets a fresh guess; the reader's changes to the mapping apply to that table.
     let mapping = RwSignal::new(None::<Mapping>);
     Effect::new(move |_| {
-        let guess = grid.with(|g| g.as_ref().map(|g| table_mapping::guess(g, this_year())));
+        let guess = grid.with(|g| g.as_ref().map(|g| table_mapping::guess(g, assessed_year())));
         mapping.set(guess);
     });
     let built = Memo::new(move |_| {
-        grid.with(|g| mapping.with(|m| match (g, m) {
-            (Some(g), Some(m)) => Some(build::build(g, m)),
-            _ => None,
-        }))
+        grid.with(|g| {
+            mapping.with(|m| match (g, m) {
+                (Some(g), Some(m)) => Some(build::build(g, m)),
+                _ => None,
+            })
+        })
     });
     // The dataset the button ranks, when there is one.
     let ready = Memo::new(move |_| match parsed.get() {
-        Parsed::Json(Ok(raw)) => Some(raw),
+        Parsed::Json(json) => (*json).ok(),
         Parsed::Table(Ok(_)) => built.with(|b| match b {
             Some(Ok(Built { raw, .. })) => Some(raw.clone()),
             _ => None,
@@ -176,8 +178,11 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
         ready.with(|r| {
             r.as_ref().map(|raw| {
                 let units = raw.groups.iter().map(|g| g.units.len()).sum::<usize>();
-                let mut years: Vec<i32> =
-                    raw.groups.iter().flat_map(|g| g.units.iter().flat_map(|u| u.observations.iter().map(|o| o.year))).collect();
+                let mut years: Vec<i32> = raw
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.units.iter().flat_map(|u| u.observations.iter().map(|o| o.year)))
+                    .collect();
                 years.sort_unstable();
                 years.dedup();
                 i18n::table_summary(units, years.len(), raw.groups.len(), lang)
@@ -189,7 +194,7 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
         _ => None,
     };
     let json_failure = move || match parsed.get() {
-        Parsed::Json(Err(f)) => Some(f),
+        Parsed::Json(json) => (*json).err(),
         _ => None,
     };
     let table_issues = Signal::derive(move || -> (Vec<TableIssue>, Vec<TableIssue>) {
@@ -237,7 +242,7 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
                 {move || read_problem().map(|e| view! { <p class="own-error" role="alert" data-testid="own-input-error">{e}</p> })}
             </div>
             {move || json_failure().map(|failure| view! { <JsonProblems failure lang /> })}
-            {move || matches!(parsed.get(), Parsed::Json(Ok(_))).then(|| view! {
+            {move || matches!(parsed.get(), Parsed::Json(json) if json.is_ok()).then(|| view! {
                 <p class="own-ok">{move || i18n::own(lang.get()).json_ready}</p>
             })}
             <MappingStep grid mapping lang />

@@ -130,7 +130,7 @@ fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> V
         cols.published_rank.to_string(),
         i18n::own(lang).status_column.to_string(),
     ];
-    let mut has_assumed = false;
+    let (mut has_assumed, mut has_computed) = (false, false);
     let rows = match &s.whatif.result {
         Ok(result) => result
             .rows
@@ -138,6 +138,8 @@ fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> V
             .zip(&s.whatif.shown)
             .map(|(r, shown)| {
                 has_assumed |= r.hypothetical;
+                let computed = r.basis == Some(chiso_engine::scenario::ScoreBasis::Computed);
+                has_computed |= computed;
                 let rank = match shown.single() {
                     Some(p) => int(Some(p)),
                     None => text(i18n::shown_rank(*shown, lang)),
@@ -150,7 +152,7 @@ fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> V
                     num(r.score_moved(), 2),
                     rank_change,
                     int(r.baseline_rank_1_based),
-                    note(r.hypothetical, false, lang),
+                    note(r.hypothetical, computed, lang),
                 ]
             })
             .collect(),
@@ -160,7 +162,7 @@ fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> V
     if has_assumed {
         subtitle.push_str(&format!(" — {}", i18n::own(lang).assumed));
     }
-    ViewExport { what: "gia-dinh", header, rows, chart, subtitle, has_assumed, has_computed: false }
+    ViewExport { what: "gia-dinh", header, rows, chart, subtitle, has_assumed, has_computed }
 }
 
 /// The rescored table: each row's honest rank (with the reason for a range), its score with

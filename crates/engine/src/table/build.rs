@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::mapping::{heading_words, read_number, read_rank, read_year, unguard, Mapping, NumberCell, RankCell, Role};
+use super::mapping::{
+    heading_words, read_number, read_rank, read_year, round_scale, unguard, Mapping, NumberCell, RankCell, Role,
+};
 use super::read::{Grid, GridRow};
 use crate::dataset::{Dataset, LoadError, MAX_ID_CHARS};
 use crate::rank::TIE_EPSILON;
@@ -67,7 +69,8 @@ pub enum IssueKind {
     EmptyName,
     /// Weights that are negative or add up to nothing.
     BadWeights,
-    /// The same unit twice in one block and year.
+    /// The same name twice in one block and year (a warning: both rows are kept, as two units
+    /// of the same name).
     DuplicateName {
         /// The line it first appears on.
         first_line: usize,
@@ -75,11 +78,11 @@ pub enum IssueKind {
     /// The built dataset broke a rule of the format (should not happen; the path is kept).
     Dataset(String),
     // Warnings (do not block).
-    /// A score above the scale maximum (kept as written). Not reported by [`build`] at present:
-    /// the dataset format rejects scores above the maximum, so such a score is
-    /// [`IssueKind::OutOfRange`] and the reader raises the scale in the mapping.
+    /// A score above the scale maximum the mapping gives: kept as written, and the dataset's
+    /// scale is raised to fit it ([`super::mapping::round_scale`]), so the reader sees the
+    /// ranking and the warning together.
     AboveScale {
-        /// The scale maximum.
+        /// The scale maximum the mapping gave.
         max: f64,
     },
     /// A published rank that the scores order otherwise.
@@ -92,7 +95,10 @@ pub enum IssueKind {
 impl IssueKind {
     /// True for the kinds that stop the table from becoming a dataset.
     pub fn blocks(&self) -> bool {
-        !matches!(self, IssueKind::AboveScale { .. } | IssueKind::RankDisagrees { .. })
+        !matches!(
+            self,
+            IssueKind::AboveScale { .. } | IssueKind::RankDisagrees { .. } | IssueKind::DuplicateName { .. }
+        )
     }
 }
 
@@ -105,9 +111,12 @@ impl IssueKind {
 /// More rules, for the reader's table as the dataset format needs it:
 /// - An empty group or year cell repeats the row above (merged cells); the first rows without
 ///   one get the group "all" ("Tất cả") and [`Mapping::year`].
-/// - A score above its scale maximum is [`IssueKind::OutOfRange`] (blocking), like a negative
-///   one: the dataset format rejects values above the maximum, and raising the maximum would
-///   change computed totals. The reader raises the scale in the mapping instead.
+/// - A negative score is [`IssueKind::OutOfRange`] (blocking). A score above its scale maximum
+///   is kept with an [`IssueKind::AboveScale`] warning, and the dataset's scale (total or
+///   components) is raised to the round number that fits the largest value, since the format
+///   rejects values above the maximum; the reader may still set the scale in the mapping.
+/// - The same name twice in a block and year is an [`IssueKind::DuplicateName`] warning: both
+///   rows stay, as two units of that name (the second with its own id).
 /// - Weights are all-or-nothing: when any component has one, every component needs one
 ///   ([`IssueKind::BadWeights`] otherwise). Given weights make editions with
 ///   `weights_status: official`; without any, equal weights (`100 / n` each) with `derived`
@@ -136,8 +145,19 @@ pub fn build(grid: &Grid, mapping: &Mapping) -> Result<Built, Vec<TableIssue>> {
     if !acc.problems.is_empty() {
         return Err(acc.problems);
     }
+    // Scores above the mapping's scales are kept: the dataset's scales grow to fit them.
+    let mut effective = mapping.clone();
+    if acc.max_total > mapping.scale_max {
+        effective.scale_max = round_scale(acc.max_total);
+    }
+    if acc.max_component > mapping.component_max {
+        effective.component_max = round_scale(acc.max_component);
+    }
+    let mapping = &effective;
     let raw = acc.dataset(mapping, &cols);
-    let warnings = rank_warnings(&acc, mapping, &cols);
+    let mut warnings = std::mem::take(&mut acc.warnings);
+    warnings.extend(rank_warnings(&acc, mapping, &cols));
+    warnings.truncate(MAX_ISSUES);
     if let Err(error) = Dataset::from_raw(raw.clone()) {
         let problems = match error {
             LoadError::Invalid(problems) => {
@@ -287,6 +307,11 @@ struct Accumulator {
     /// (group, folded name) -> index into `units`.
     unit_index: HashMap<(usize, String), usize>,
     problems: Vec<TableIssue>,
+    /// Warnings met while reading rows (above-scale scores, duplicate names).
+    warnings: Vec<TableIssue>,
+    /// The largest total and component read (scales grow to fit them).
+    max_total: f64,
+    max_component: f64,
     last_group: Option<String>,
     last_year: Option<i32>,
     default_year_checked: bool,
@@ -308,19 +333,39 @@ impl Accumulator {
         });
     }
 
-    /// A score cell: `None` when not published or wrong (the problem is recorded).
-    fn score(&mut self, mapping: &Mapping, line: usize, c: usize, cell: &str, max: f64) -> (Option<f64>, bool) {
+    fn cell_warning(&mut self, mapping: &Mapping, line: usize, c: usize, value: &str, kind: IssueKind) {
+        if self.warnings.len() < MAX_ISSUES {
+            self.warnings.push(TableIssue {
+                line: Some(line),
+                column: Some(header_of(mapping, c)),
+                value: Some(value.to_owned()),
+                kind,
+            });
+        }
+    }
+
+    /// A score cell: `None` when not published or wrong (the problem is recorded). A score
+    /// above `max` is kept, with a warning; `total` says which scale it counts towards.
+    fn score(&mut self, mapping: &Mapping, line: usize, c: usize, cell: &str, total: bool) -> (Option<f64>, bool) {
+        let max = if total { mapping.scale_max } else { mapping.component_max };
         match read_number(cell, mapping.decimal) {
             NumberCell::NotPublished => (None, false),
             NumberCell::NotANumber => {
                 self.cell_problem(mapping, line, c, cell, IssueKind::NotANumber);
                 (None, true)
             }
-            NumberCell::Number(x) if x < 0.0 || x > max => {
+            NumberCell::Number(x) if x < 0.0 => {
                 self.cell_problem(mapping, line, c, cell, IssueKind::OutOfRange);
                 (None, true)
             }
-            NumberCell::Number(x) => (Some(x), true),
+            NumberCell::Number(x) => {
+                if x > max {
+                    self.cell_warning(mapping, line, c, cell, IssueKind::AboveScale { max });
+                }
+                let seen = if total { &mut self.max_total } else { &mut self.max_component };
+                *seen = seen.max(x);
+                (Some(x), true)
+            }
         }
     }
 
@@ -331,13 +376,13 @@ impl Accumulator {
         let mut has_values = false;
         let mut score = None;
         if let Some(c) = cols.total {
-            let (value, written) = self.score(mapping, line, c, cell(c), mapping.scale_max);
+            let (value, written) = self.score(mapping, line, c, cell(c), true);
             score = value;
             has_values |= written;
         }
         let mut components = Vec::with_capacity(cols.components.len());
         for &c in &cols.components {
-            let (value, written) = self.score(mapping, line, c, cell(c), mapping.component_max);
+            let (value, written) = self.score(mapping, line, c, cell(c), false);
             components.push(value);
             has_values |= written;
         }
@@ -414,7 +459,14 @@ impl Accumulator {
                 g
             }
         };
-        let unit_key = (group, fold(&name));
+        let mut unit_key = (group, fold(&name));
+        let earlier =
+            self.unit_index.get(&unit_key).and_then(|&u| self.units.get(u)).and_then(|u| u.observations.get(&year));
+        if let Some(first_line) = earlier.map(|r| r.line) {
+            // The same name again in this block and year: kept as another unit of that name.
+            self.cell_warning(mapping, line, cols.name, &name, IssueKind::DuplicateName { first_line });
+            unit_key.1 = format!("{}\u{0}{line}", unit_key.1);
+        }
         let unit = match self.unit_index.get(&unit_key) {
             Some(&u) => u,
             None => {
@@ -428,12 +480,6 @@ impl Accumulator {
             }
         };
         let rank_text = cols.rank.map(|c| cell(c).to_owned()).unwrap_or_default();
-        let first_line = self.units.get(unit).and_then(|u| u.observations.get(&year)).map(|r| r.line);
-        if let Some(first_line) = first_line {
-            let value = self.units.get(unit).map(|u| u.name.clone()).unwrap_or_default();
-            self.cell_problem(mapping, line, cols.name, &value, IssueKind::DuplicateName { first_line });
-            return;
-        }
         if let Some(u) = self.units.get_mut(unit) {
             if u.kind == UnitKind::Khac {
                 u.kind = kind;
@@ -483,7 +529,14 @@ impl Accumulator {
                 year,
                 weights_pct: weights_pct.clone(),
                 weights_status,
-                note: None,
+                // Equal weights were not given by anyone: the page says so, as it does for
+                // PCI 2023's derived weights.
+                note: (weights_status == Some(WeightsStatus::Derived)).then(|| {
+                    text(
+                        "Trọng số bằng nhau: bảng không nêu trọng số của các thành phần.",
+                        "Equal weights: the table gives no weights for its components.",
+                    )
+                }),
                 sources: if components.is_empty() { Vec::new() } else { vec![own()] },
                 comparability: None,
             })
@@ -559,7 +612,10 @@ impl Accumulator {
                 date: None,
                 url: None,
             }],
-            notes: Vec::new(),
+            notes: vec![text(
+                "Bảng do người dùng đưa vào chiso; chiso không đối chiếu số liệu với văn bản công bố.",
+                "A table a reader brought to chiso; chiso has not checked its figures against a publication.",
+            )],
             editions,
             groups,
         }

@@ -111,7 +111,8 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "ds",
         meaning: "dataset id",
-        value: "`hanoi-cchc`, `pci`, `papi`, `par-index`, or `own` (your own table, carried in the link's `#` fragment)",
+        value:
+            "`hanoi-cchc`, `pci`, `papi`, `par-index`, or `own` (your own table, carried in the link's `#` fragment)",
         default: "`hanoi-cchc`",
         max_chars: MAX_VALUE_CHARS,
         only_with_others: false,

@@ -563,7 +563,12 @@ fn transitions_change_what_the_reader_changed_and_drop_what_belonged_to_it() {
         "v=1&ds=own&lang=en&embed=1&theme=dark&eid=e1",
         true,
     );
-    check_transition("v=1&ds=own&year=2020&view=whatif", |v| v.select_view(View::Data), "v=1&ds=own&year=2020&view=data", true);
+    check_transition(
+        "v=1&ds=own&year=2020&view=whatif",
+        |v| v.select_view(View::Data),
+        "v=1&ds=own&year=2020&view=data",
+        true,
+    );
     check_transition(
         "v=1&unit=so-noi-vu&set=so-noi-vu%3A80",
         |v| v.select_view(View::WhatIf),
