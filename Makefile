@@ -18,10 +18,13 @@ ENV := . scripts/env.sh &&
 PUBLIC_URL ?=
 HOST ?= 127.0.0.1
 PORT ?= 8080
-# Trunk, then scripts/postbuild.mjs: it moves the loader Trunk inlines into index.html out into a
-# file, so the page's Content-Security-Policy can forbid inline scripts.
+# Trunk twice — the explorer (index.html) into dist/, the own-data page (data.html, its own wasm)
+# into target/dist-data/ — then scripts/postbuild.mjs: it merges the second into dist/ and moves
+# the loader Trunk inlines into each page out into a file, so the pages' Content-Security-Policy
+# can forbid inline scripts.
 TRUNK_BUILD := $(ENV) trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) \
-	&& node scripts/postbuild.mjs dist
+	&& trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) --dist target/dist-data data.html \
+	&& node scripts/postbuild.mjs dist target/dist-data=data.html
 
 .PHONY: setup build run test bench data
 

@@ -1,8 +1,15 @@
-// After `trunk build`: moves the inline <script type="module"> loader that Trunk 0.21 writes into
-// dist/index.html out into its own file, so the page's Content-Security-Policy can forbid inline
-// scripts ('unsafe-inline' never appears in it). `make build` and `make test` run it.
+// After `trunk build`: merges the other pages' builds into dist/ (the own-data page, data.html,
+// is built by a second `trunk build` into target/dist-data/), then moves the inline
+// <script type="module"> loader that Trunk 0.21 writes into each page out into its own file, so
+// the pages' Content-Security-Policy can forbid inline scripts ('unsafe-inline' never appears in
+// it). `make build` and `make test` run it.
 //
-//   node scripts/postbuild.mjs [DIST=dist]
+//   node scripts/postbuild.mjs [DIST=dist] [OTHER_BUILD=PAGE...]
+//
+// Merging copies every file of an other build into dist/, its index.html (Trunk always names the
+// page it builds so) as PAGE (`target/dist-data=data.html`); a file already there must be
+// byte-identical (Trunk names assets by their content hash, so shared ones are), or the build
+// fails rather than let one page's file replace the other's.
 //
 // The loader becomes dist/start-<hash>.js, loaded by <script type="module" src=... integrity=...>
 // at the same place, with the same public_url prefix as Trunk's own links (taken from the
@@ -17,53 +24,79 @@
 // `precompressed`, scripts/serve.mjs). A copy is written only when it is smaller.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] || 'dist';
-const indexPath = join(dist, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
+const others = process.argv.slice(3);
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
   process.exit(1);
 }
 
-// 1. The CSP is there and strict for scripts.
-const csp = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i);
-if (!csp) fail(`${indexPath} has no Content-Security-Policy meta tag`);
-const scriptSrc = csp[1].split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
-if (!scriptSrc) fail('the Content-Security-Policy has no script-src');
-for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'data:', '*']) {
-  if (scriptSrc.split(/\s+/).includes(bad)) fail(`script-src must not allow ${bad}: ${scriptSrc}`);
+// 0. The other pages' builds join dist/.
+for (const arg of others) {
+  const [other, page] = arg.split('=');
+  if (!page) fail(`an other build is given as DIR=PAGE.html, not ${arg}`);
+  let copied = 0;
+  for (const entry of readdirSync(other, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath ?? entry.path, entry.name);
+    const rel = relative(other, from);
+    const to = join(dist, rel === 'index.html' ? page : rel);
+    const bytes = readFileSync(from);
+    if (existsSync(to)) {
+      if (!readFileSync(to).equals(bytes)) fail(`${to} exists with other content than ${from}`);
+      continue;
+    }
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, bytes);
+    copied += 1;
+  }
+  console.log(`postbuild: merged ${copied} files of ${other} into ${dist}`);
 }
 
-// 2. Move Trunk's inline module loader into a file.
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
-const match = html.match(inline);
-if (match) {
-  const code = `// Trunk's wasm loader, moved out of index.html by scripts/postbuild.mjs (CSP: no inline script).\n${match[1].trim()}\n`;
-  const glue = code.match(/from\s+'([^']*?)[^'/]+\.js'/);
-  if (!glue) fail(`cannot find the wasm-bindgen import in Trunk's loader:\n${code}`);
-  const prefix = glue[1];
-  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dist, name), code);
-  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-  html = html.replace(inline, `<script type="module" src="${prefix}${name}" integrity="${integrity}"></script>`);
-  console.log(`postbuild: moved Trunk's inline loader to ${join(dist, name)}`);
-} else if (!/<script type="module" src="[^"]*start-[0-9a-f]{16}\.js"/.test(html)) {
-  fail(`${indexPath} has neither Trunk's inline loader nor a moved one: did Trunk change its output?`);
-}
+for (const page of ['index.html', 'data.html']) {
+  const indexPath = join(dist, page);
+  if (page !== 'index.html' && !existsSync(indexPath)) continue;
+  let html = readFileSync(indexPath, 'utf8');
+  // 1. The CSP is there and strict for scripts.
+  const csp = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i);
+  if (!csp) fail(`${indexPath} has no Content-Security-Policy meta tag`);
+  const scriptSrc = csp[1].split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  if (!scriptSrc) fail('the Content-Security-Policy has no script-src');
+  for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'data:', '*']) {
+    if (scriptSrc.split(/\s+/).includes(bad)) fail(`script-src must not allow ${bad}: ${scriptSrc}`);
+  }
 
-// 3. Nothing inline is left.
-for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-  if (!/\bsrc=/.test(tag[1])) fail(`an inline script is left in ${indexPath}: ${tag[0].slice(0, 120)}`);
-}
-const handler = html.match(/<[^>]+\son[a-z]+\s*=/i);
-if (handler) fail(`an inline event handler is left in ${indexPath}: ${handler[0]}`);
+  // 2. Move Trunk's inline module loader into a file.
+  const inline = /<script type="module">([\s\S]*?)<\/script>/;
+  const match = html.match(inline);
+  if (match) {
+    const code = `// Trunk's wasm loader, moved out of ${page} by scripts/postbuild.mjs (CSP: no inline script).\n${match[1].trim()}\n`;
+    const glue = code.match(/from\s+'([^']*?)[^'/]+\.js'/);
+    if (!glue) fail(`cannot find the wasm-bindgen import in Trunk's loader:\n${code}`);
+    const prefix = glue[1];
+    const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    writeFileSync(join(dist, name), code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    html = html.replace(inline, `<script type="module" src="${prefix}${name}" integrity="${integrity}"></script>`);
+    console.log(`postbuild: moved Trunk's inline loader to ${join(dist, name)}`);
+  } else if (!/<script type="module" src="[^"]*start-[0-9a-f]{16}\.js"/.test(html)) {
+    fail(`${indexPath} has neither Trunk's inline loader nor a moved one: did Trunk change its output?`);
+  }
 
-writeFileSync(indexPath, html);
+  // 3. Nothing inline is left.
+  for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (!/\bsrc=/.test(tag[1])) fail(`an inline script is left in ${indexPath}: ${tag[0].slice(0, 120)}`);
+  }
+  const handler = html.match(/<[^>]+\son[a-z]+\s*=/i);
+  if (handler) fail(`an inline event handler is left in ${indexPath}: ${handler[0]}`);
+
+  writeFileSync(indexPath, html);
+}
 
 // 4. Pre-compressed copies. Fonts (woff2) are compressed already; everything else of these types is
 // text or wasm, which shrinks by 60-80%.

@@ -8,7 +8,6 @@ use leptos::task::spawn_local;
 use crate::components::embed;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::explorer::Explorer;
-use crate::components::own_data::DataView;
 use crate::i18n::msg;
 use crate::i18n::{self, chrome};
 use crate::load::{self, LoadState};
@@ -132,12 +131,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // `view=data` is the own-data page (data.html, its own wasm): go there.
     let data_view = Memo::new(move |_| view.with(|v| v.view == View::Data));
-    let to_data_view = move |_| view.update(|v| v.select_view(View::Data));
+    Effect::new(move |_| {
+        if data_view.get() {
+            state::go(&view.with_untracked(state::data_page_url), true);
+        }
+    });
+    let data_href = move || view.with(state::data_page_url);
     view! {
         <div class="chiso" class:chiso-embed=is_embed data-testid="app">
             {move || if data_view.get() {
-                view! { <DataView view lang /> }.into_any()
+                view! {
+                    <p class="loading" role="status"><a href=data_href>{move || i18n::own(lang.get()).title}</a></p>
+                }.into_any()
             } else { match load_state.get() {
                 LoadState::Loading => view! {
                     <p class="loading" data-testid="loading" role="status">{msg(lang.get()).loading}</p>
@@ -147,9 +154,9 @@ pub fn App() -> impl IntoView {
                     view! {
                         <ErrorPanel failure lang=lang.get() />
                         {own_table.then(|| view! {
-                            <p><button type="button" class="button" data-testid="open-data-view" on:click=to_data_view>
+                            <p><a class="button" data-testid="open-data-view" href=data_href>
                                 {move || i18n::own(lang.get()).open_data_view}
-                            </button></p>
+                            </a></p>
                         })}
                     }.into_any()
                 }

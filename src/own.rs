@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chiso_engine::dataset::{Dataset, LoadError};
 use chiso_engine::schema::{self, RawDataset};
 use chiso_engine::table::fragment::{self, FragmentError, MAX_INFLATED_BYTES};
+use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,7 +35,7 @@ pub struct OwnTable {
 }
 
 impl OwnTable {
-    /// A table from a built dataset.
+    /// A table from a built dataset (the own-data page; it writes the dataset's JSON).
     pub fn new(raw: RawDataset) -> OwnTable {
         let json = fragment::dataset_json(&raw);
         OwnTable { raw: Arc::new(raw), json: Arc::new(json), fragment: None }
@@ -88,7 +89,9 @@ pub fn provide() -> Own {
     } else if let Some(json) = io::store_get(STORE_DATASET) {
         match schema::parse(&json) {
             Ok(raw) if Dataset::from_raw(raw.clone()).is_ok() => {
-                let table = OwnTable::new(raw);
+                // The stored text as it is: the explorer never writes a dataset (its wasm has no
+                // serializer for one; the own-data page does that).
+                let table = OwnTable { raw: Arc::new(raw), json: Arc::new(json), fragment: None };
                 slot.set(OwnSlot::Ready(table.clone()));
                 pack(own, table);
             }
@@ -156,13 +159,21 @@ pub fn load_state(slot: &OwnSlot) -> LoadState {
     }
 }
 
-/// Rank `table`: it becomes the page's table, is kept in this browser with the text it came from,
-/// and gets its link fragment.
-pub fn adopt(own: Own, table: OwnTable, input: &str, file_name: Option<&str>) {
+/// Rank `table` (the own-data page's button): keep it in this browser with the text it came
+/// from, pack it into a link fragment, and open the explorer on it (`view` gives the language
+/// and colours). A table too large for a link opens from this browser's storage instead.
+pub fn open_in_explorer(table: OwnTable, input: &str, file_name: Option<&str>, view: ViewState) {
     io::store_set(STORE_DATASET, &table.json);
     remember_input(input, file_name);
-    own.0.set(OwnSlot::Ready(table.clone()));
-    pack(own, table);
+    spawn_local(async move {
+        let packed = match io::deflate(&table.json).await {
+            Ok(bytes) => fragment::encode(&bytes).ok(),
+            Err(_) => None,
+        };
+        let mut v = view;
+        v.open_own();
+        crate::state::go(&crate::state::explorer_url(&v, packed.as_deref()), false);
+    });
 }
 
 /// Keep the box's text (and the file's name) for a reload; an empty box forgets it.
@@ -186,12 +197,11 @@ pub fn remembered_input() -> (String, Option<String>) {
     (io::store_get(STORE_INPUT).unwrap_or_default(), io::store_get(STORE_FILE_NAME))
 }
 
-/// Forget the table and the box's text in this browser and in this page.
-pub fn forget(own: Own) {
+/// Forget the table and the box's text in this browser.
+pub fn forget() {
     io::store_remove(STORE_DATASET);
     io::store_remove(STORE_INPUT);
     io::store_remove(STORE_FILE_NAME);
-    own.0.set(OwnSlot::Empty);
 }
 
 /// Compress the table into its link fragment, then put it in the address bar when the page

@@ -107,3 +107,34 @@ pub fn write_url(view: &ViewState, push: bool) {
         };
     }
 }
+
+/// The address of the own-data page (data.html, next to this page) for `view`'s language and
+/// colours: the other parameters belong to the explorer.
+pub fn data_page_url(view: &ViewState) -> String {
+    let mut v = ViewState { lang: view.lang, theme: view.theme, ..ViewState::default() };
+    v.view = chiso_engine::view_state::View::Data;
+    format!("{}?{}", sibling_url("data.html"), v.to_query())
+}
+
+/// The explorer's address (the page next to data.html) for `view`, with `fragment` (without
+/// `#`) when given.
+pub fn explorer_url(view: &ViewState, fragment: Option<&str>) -> String {
+    let query = view.to_query();
+    let mut url = sibling_url("");
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&query);
+    }
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    url
+}
+
+/// Go to `url` (a new history entry), or, with `replace`, instead of this page.
+pub fn go(url: &str, replace: bool) {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let _ = if replace { location.replace(url) } else { location.assign(url) };
+    }
+}

@@ -38,6 +38,10 @@ async function ready(page, path) {
     await page.locator(tid('error-panel')).waitFor();
     return;
   }
+  if (path.includes('data.html')) {
+    await page.locator(tid('own-data')).waitFor();
+    return;
+  }
   const rows = path.includes('view=whatif') ? tid('whatif-row')
     : path.includes('view=sensitivity') ? tid('sensitivity-row')
       : path.includes('view=compare') ? tid('compare-row') : ROW;
@@ -61,6 +65,18 @@ const VIEWS = [
     await page.locator(ROW).first().waitFor({ state: 'visible' });
   }],
   ['error panel', '/?data=fixtures/broken.json', null],
+  ['downloads menu open', '/?year=2023', async (page) => {
+    await page.locator(`${tid('downloads')} summary`).click();
+    await page.locator(tid('download-csv')).waitFor();
+  }],
+  ['your data: a table mapped, with a problem and a warning', '/data.html?v=1&view=data', async (page) => {
+    await page.locator(tid('own-text')).fill('Đơn vị;Điểm;Hạng\nA;90;2\nB;80;1\nC;9,5,3;3\n');
+    await page.locator(tid('own-problems')).waitFor();
+  }],
+  ['your data: a valid table', '/data.html?v=1&view=data', async (page) => {
+    await page.locator(tid('own-text')).fill('Đơn vị\tCông khai\tThủ tục\nA\t9\t8\nB\t7\t6\n');
+    await page.locator(tid('own-mapping')).waitFor();
+  }],
   ['what-if, Hanoi with a changed total', '/?year=2023&view=whatif&unit=thanh-tra-thanh-pho&set=thanh-tra-thanh-pho:85', null],
   ['what-if, PCI sub-indices and weights', '/?ds=pci&year=2016&view=whatif&unit=ha-noi&w=equal&set=ha-noi.transparency:7.5', null],
   ['robustness, PCI', '/?ds=pci&year=2016&view=sensitivity', null],
@@ -148,6 +164,10 @@ describe('small screens', () => {
     ['what-if on PCI', '/?ds=pci&year=2016&view=whatif&unit=ha-noi', null],
     ['robustness on PCI', '/?ds=pci&year=2016&view=sensitivity', null],
     ['year on year on Hanoi', '/?view=compare&group=districts', null],
+    ['your data with a table mapped', '/data.html?v=1&view=data', async (page) => {
+      await page.locator(tid('own-text')).fill('STT;Tên đơn vị;Công khai;Thủ tục;Tổng điểm;Xếp hạng\n1;Huyện A;8,5;9;85;2\n2;Huyện B;9;9,5;90;1\n');
+      await page.locator(tid('own-mapping')).waitFor();
+    }],
   ];
 
   for (const [name, path, act] of CASES) {

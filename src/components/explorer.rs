@@ -111,10 +111,9 @@ pub fn Explorer(
                 <CopyLink lang />
                 <EmbedCode view lang heading chart_px />
                 <Downloads ctx heading sources=sources_cited />
-                <button type="button" class="tool" data-testid="open-own-data"
-                    on:click=move |_| view.update(|v| v.select_view(View::Data))>
+                <a class="tool" data-testid="open-own-data" href=move || view.with(crate::state::data_page_url)>
                     {move || i18n::own(lang.get()).title}
-                </button>
+                </a>
             </div>
             <p class="kicker">{move || i18n::text(&publisher, lang.get()).to_string()}</p>
             <h1 data-testid="title">{heading}</h1>

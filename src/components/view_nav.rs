@@ -49,7 +49,7 @@ pub fn DatasetPicker(view: RwSignal<ViewState>, lang: Memo<Lang>, dataset_id: St
         let has_table = own.0.with_untracked(|s| matches!(s, crate::own::OwnSlot::Ready(_)));
         if id == OWN_DATASET && !has_table {
             // No table yet: the way to make one.
-            view.update(|v| v.select_view(View::Data));
+            crate::state::go(&view.with_untracked(crate::state::data_page_url), false);
         } else {
             view.update(|v| v.select_dataset(&id));
         }

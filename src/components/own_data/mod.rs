@@ -14,7 +14,7 @@ use chiso_engine::table::build::{self, Built, TableIssue};
 use chiso_engine::table::mapping::{self as table_mapping, Mapping};
 use chiso_engine::table::read::{self, Grid, InputKind, ReadError};
 use chiso_engine::table::MAX_FILE_BYTES;
-use chiso_engine::view_state::{View, ViewState};
+use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,7 +66,6 @@ fn assessed_year() -> i32 {
 /// The own-data view.
 #[component]
 pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
-    let own = own::use_own();
     let (kept_text, kept_name) = own::remembered_input();
     let input = RwSignal::new(kept_text);
     let file_name = RwSignal::new(kept_name);
@@ -161,17 +160,21 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
         let Some(mut raw) = ready.get_untracked() else { return };
         raw.id = OWN_DATASET.to_string();
         let text = input.get_untracked();
-        own::adopt(own, OwnTable::new(raw), &text, file_name.get_untracked().as_deref());
-        view.update(ViewState::open_own);
+        let table = OwnTable::new(raw);
+        own::open_in_explorer(table, &text, file_name.get_untracked().as_deref(), view.get_untracked());
     };
     let forget = move |_| {
-        own::forget(own);
+        own::forget();
         input.set(String::new());
         file_name.set(None);
         file_error.set(None);
         status.set(Some(i18n::own(lang.get_untracked()).forgotten));
     };
-    let back = move |_| view.update(|v| v.select_view(View::Ranking));
+    let back_href = move || {
+        view.with(|v| {
+            crate::state::explorer_url(&ViewState { lang: v.lang, theme: v.theme, ..ViewState::default() }, None)
+        })
+    };
 
     let summary = move || {
         let lang = lang.get();
@@ -210,9 +213,9 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
             <header class="masthead">
                 <div class="tools">
                     <LangSwitch view lang />
-                    <button type="button" class="tool" data-testid="own-back" on:click=back>
+                    <a class="tool" data-testid="own-back" href=back_href>
                         {move || i18n::own(lang.get()).back}
-                    </button>
+                    </a>
                 </div>
                 <h1 data-testid="title">{move || i18n::own(lang.get()).title}</h1>
                 <p class="privacy" data-testid="privacy">{move || i18n::own(lang.get()).privacy}</p>
@@ -258,5 +261,32 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
                 <span role="status" data-testid="own-status">{move || status.get()}</span>
             </div>
         </section>
+    }
+}
+
+/// The own-data page (data.html): the language switch and the view, its address kept in step
+/// with the language.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let initial = crate::state::read_url();
+    let mut start = initial.view;
+    start.view = chiso_engine::view_state::View::Data;
+    let view = RwSignal::new(start);
+    let lang = Memo::new(move |_| view.with(|v| v.lang));
+    crate::theme::provide_palette(view);
+    Effect::new(move |_| {
+        let v = view.get();
+        crate::state::write_url(&v, false);
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", v.lang.code());
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{} — chiso", i18n::own(v.lang).title));
+        }
+    });
+    view! {
+        <div class="chiso" data-testid="app">
+            <DataView view lang />
+        </div>
     }
 }
