@@ -8,6 +8,7 @@
 #   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse;
 #                then engine speed natively, as wasm in headless Chromium and against a JavaScript
 #                peer (figures only, no assertions)
+#   make bench-speed  the speed half of `make bench` alone (native, wasm, JS peer)
 #   make data    regenerate public/data/ with the importer
 
 SHELL := bash
@@ -26,7 +27,7 @@ TRUNK_BUILD := $(ENV) trunk build --release $(if $(PUBLIC_URL),--public-url $(PU
 	&& trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) --dist target/dist-data data.html \
 	&& node scripts/postbuild.mjs dist target/dist-data=data.html
 
-.PHONY: setup build run test bench data
+.PHONY: setup build run test bench bench-speed data
 
 setup:
 	bash scripts/setup.sh
@@ -60,6 +61,10 @@ bench: build
 	$(ENV) node scripts/size-report.mjs dist
 	$(ENV) node scripts/wasm-crates.mjs
 	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?ds=pci'
+	$(MAKE) --no-print-directory bench-speed
+
+# The engine's speed alone (no site build, no Lighthouse): natively, as wasm, against the JS peer.
+bench-speed: setup
 	$(ENV) cargo run --quiet --profile bench-o3 -p chiso-bench -- \
 		--json $(BENCH_DIR)/native.json --build "$(BENCH_NATIVE_NOTE)"
 	$(ENV) cargo build --quiet --profile bench-o3 --target wasm32-unknown-unknown -p chiso-bench-wasm

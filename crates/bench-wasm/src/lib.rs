@@ -25,6 +25,11 @@ impl Bench {
         self.workloads.run(case, calls).map_err(|e| JsError::new(&e))
     }
 
+    /// The 10 000-row own table's dataset JSON (the text a link's fragment compresses).
+    pub fn own_table_json(&self) -> Result<String, JsError> {
+        self.workloads.own_table_json().map_err(|e| JsError::new(&e))
+    }
+
     /// The sensitivity case's per-unit figures as JSON (see [`chiso_bench::summary_json`]).
     pub fn sensitivity_summary(&self) -> Result<String, JsError> {
         let rows = self.workloads.sensitivity_summary().map_err(|e| JsError::new(&e))?;

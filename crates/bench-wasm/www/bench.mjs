@@ -42,10 +42,34 @@ async function run({ pkg, peer: withPeer }) {
     const t = time((calls) => bench.run(spec.id, calls), spec);
     results.push({ id: spec.id, median_ms: t.median_ms, min_ms: t.min_ms });
   }
+  // The browser's half of a link fragment: deflate-raw of the 10,000-row table's JSON and back
+  // (CompressionStream / DecompressionStream, as src/io.js does), median of 7 after 2 warm-ups.
+  status.textContent = 'browser: deflate and inflate of the 10,000-row table';
+  const json = bench.own_table_json();
+  const squeeze = async (stream, bytes) => new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  const timings = { deflate: [], inflate: [] };
+  let packed = null;
+  for (let i = 0; i < 9; i += 1) {
+    const t1 = performance.now();
+    packed = await squeeze(new CompressionStream('deflate-raw'), json);
+    const t2 = performance.now();
+    await squeeze(new DecompressionStream('deflate-raw'), packed);
+    const t3 = performance.now();
+    if (i >= 2) { timings.deflate.push(t2 - t1); timings.inflate.push(t3 - t2); }
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const compress = {
+    json_bytes: new TextEncoder().encode(json).length,
+    deflated_bytes: packed.length,
+    fragment_chars: 3 + Math.ceil((packed.length * 4) / 3),
+    deflate_ms: median(timings.deflate),
+    inflate_ms: median(timings.inflate),
+  };
   const out = {
     setup_ms,
     cases,
     results,
+    compress,
     sensitivity: JSON.parse(bench.sensitivity_summary()),
     user_agent: navigator.userAgent,
   };

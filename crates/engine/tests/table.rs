@@ -826,3 +826,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_longest_not_published_word_is_known() {
+    let longest = chiso_engine::table::mapping::NOT_PUBLISHED.iter().map(|w| w.chars().count()).max();
+    assert_eq!(longest, Some(chiso_engine::table::mapping::NOT_PUBLISHED_MAX_CHARS));
+    // A long name is never mistaken for a word, and the words are still found in any spelling.
+    use chiso_engine::table::mapping::is_not_published;
+    assert!(!is_not_published("Ủy ban nhân dân huyện Chưa Công Bố"));
+    assert!(is_not_published("CHƯA  CÔNG   BỐ"));
+    assert!(is_not_published("chu\u{031b}a co\u{0302}ng bo\u{0302}\u{0301}"));
+}

@@ -580,6 +580,9 @@ fn matches_phrase(words: &[String], phrase: &str, how: HeadingMatch) -> bool {
     }
 }
 
+/// The longest entry of [`NOT_PUBLISHED`], in characters (checked by a test).
+pub const NOT_PUBLISHED_MAX_CHARS: usize = 14;
+
 /// Cell texts (folded) that mean "not published": dashes, "n/a", "x", ellipses and the
 /// Vietnamese words for "not published" / "none". An empty cell is not published either.
 pub const NOT_PUBLISHED: &[&str] = &[
@@ -617,8 +620,14 @@ pub const NOT_PUBLISHED: &[&str] = &[
 /// diacritics.
 pub fn is_not_published(cell: &str) -> bool {
     let cell = unguard(cell.trim());
-    // No word starts with a digit: numbers skip the folding.
+    // No word starts with a digit: numbers skip the folding. Nor is any word longer than
+    // NOT_PUBLISHED_MAX_CHARS once folded, and folding leaves at least one character per letter
+    // of the cell (marks and spaces aside), so a long cell (most unit names) skips it too.
     if cell.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let letters = cell.chars().filter(|c| !c.is_whitespace() && !('\u{0300}'..='\u{036F}').contains(c)).count();
+    if letters > NOT_PUBLISHED_MAX_CHARS {
         return false;
     }
     NOT_PUBLISHED.contains(&fold(cell).as_str())
@@ -704,7 +713,12 @@ fn parse_number(cell: &str, decimal: DecimalMark) -> Option<f64> {
     let x = ascii.parse::<f64>().ok().filter(|x| x.is_finite())?;
     // At most 15 significant digits, as a spreadsheet keeps ("94,249999999999986" is 94,25):
     // such a number's shortest JSON form reads back as the same f64 (serde_json's default
-    // parser can be one unit in the last place off on 17 digits).
+    // parser can be one unit in the last place off on 17 digits). A cell of 15 digits or fewer
+    // already is one (the common case, and a quick one: no formatting).
+    let significant = ascii.trim_start_matches(['-', '0', '.']).bytes().filter(u8::is_ascii_digit).count();
+    if significant <= 15 {
+        return Some(x);
+    }
     format!("{x:.14e}").parse::<f64>().ok()
 }
 
