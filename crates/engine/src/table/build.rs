@@ -833,12 +833,12 @@ pub fn kind_from_name(name: &str) -> UnitKind {
     let lowered = name.to_lowercase();
     let plain = name.is_ascii();
     let words: Vec<&str> = lowered.split_whitespace().collect();
+    // Compared word by word without building the prefixes' words (this runs once per row).
     KIND_PREFIXES
         .iter()
         .find(|(prefix, _)| {
-            let prefix_words: Vec<String> =
-                prefix.split(' ').map(|w| if plain { fold(w) } else { w.to_owned() }).collect();
-            words.len() > prefix_words.len() && words.iter().zip(&prefix_words).all(|(a, b)| a == b)
+            words.len() > prefix.split(' ').count()
+                && prefix.split(' ').zip(&words).all(|(p, w)| if plain { fold(p) == *w } else { p == *w })
         })
         .map_or(UnitKind::Khac, |&(_, kind)| kind)
 }
