@@ -194,6 +194,10 @@ describe('your own data', () => {
       await rankIt(page, 'Phường Bến Đò');
       await page.locator(tid('limit-select')).selectOption('top-3').catch(() => {});
       shared = await packedUrl(page);
+      // The embed code carries the table too.
+      await page.locator(tid('embed-button')).click();
+      const snippet = await page.locator(tid('embed-code')).inputValue();
+      assert.match(snippet, /ds=own[^"]*#d1\./, 'the embed snippet carries the table in its fragment');
     });
     // A new context: no storage of the first one.
     const { page, log } = await openPage(env.browser, env.origin, shared.replace(env.origin, ''));
@@ -216,6 +220,37 @@ describe('your own data', () => {
     } finally {
       await framed.context().close();
     }
+  });
+
+  test('two years of a table: year on year works, and a what-if export marks its assumptions', async (t) => {
+    const twoYears = [
+      'Năm\tĐơn vị\tĐiểm',
+      '2023\tQuận Một\t80', '2023\tQuận Hai\t85', '2023\tQuận Ba\t70',
+      '2024\tQuận Một\t90', '2024\tQuận Hai\t82', '2024\tQuận Ba\t75',
+    ].join('\n');
+    await withPage(t, env, '/data.html?v=1&view=data', {}, async ({ page, log }) => {
+      await page.locator(tid('own-data')).waitFor();
+      await paste(page, twoYears);
+      assert.match(await page.locator(tid('own-summary')).textContent(), /3 đơn vị · 2 năm · 1 khối/);
+      await rankIt(page, 'Quận Một');
+      await page.locator(tid('view-compare')).click();
+      await page.locator(tid('compare-row')).first().waitFor();
+      const compared = await page.locator(tid('compare-row')).allTextContents();
+      assert.equal(compared.length, 3);
+      assert.ok(compared.some((r) => r.includes('Quận Một')), compared.join(' | '));
+      // A what-if on the reader's table: the change is marked in the CSV.
+      const url = new URL(page.url());
+      url.searchParams.set('view', 'whatif');
+      url.searchParams.set('unit', 'quan-ba');
+      url.searchParams.set('set', 'quan-ba:95');
+      await page.goto(url.href);
+      await page.locator(tid('whatif-row')).first().waitFor();
+      await page.locator(`${tid('downloads')} summary`).click();
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(tid('download-csv')).click()]);
+      const text = readFileSync(await csv.path(), 'utf8');
+      assert.match(text, /Quận Ba;95,00;[^\r\n]*giả định/, text);
+      assert.deepEqual(log.pageErrors, []);
+    });
   });
 
   test('a damaged link says so, with the way to the own-data page', async (t) => {
