@@ -10,6 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { FIXTURES_DIR, ROW, openPage, rowTexts, screenshot, tid, waitForFirstRow, waitForRowCount, withPage, useSiteAndBrowser } from './helpers.mjs';
@@ -188,6 +189,7 @@ describe('your own data', () => {
 
   test('a shared link carries the table to a fresh browser; an embed of it fits', async (t) => {
     let shared;
+    let snippet;
     await withPage(t, env, '/?view=data', {}, async ({ page }) => {
       await page.locator(tid('own-data')).waitFor();
       await paste(page, PASTE);
@@ -196,7 +198,7 @@ describe('your own data', () => {
       shared = await packedUrl(page);
       // The embed code carries the table too.
       await page.locator(tid('embed-button')).click();
-      const snippet = await page.locator(tid('embed-code')).inputValue();
+      snippet = await page.locator(tid('embed-code')).inputValue();
       assert.match(snippet, /ds=own[^"]*#d1\./, 'the embed snippet carries the table in its fragment');
     });
     // A new context: no storage of the first one.
@@ -216,9 +218,35 @@ describe('your own data', () => {
       const overflow = await framed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no sideways scroll in the embed (${overflow}px)`);
       assert.deepEqual(framedLog.pageErrors, []);
-      await screenshot(framed, 'own data embedded');
     } finally {
       await framed.context().close();
+    }
+    // The snippet in an article of another origin: the iframe takes its content's height.
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài báo</title></head><body style="max-width:400px"><p>Đoạn mở đầu.</p>${snippet}<p>Đoạn kết.</p></body></html>`);
+    });
+    await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+    const context = await env.browser.newContext({ viewport: { width: 420, height: 900 } });
+    try {
+      const article = await context.newPage();
+      await article.goto(`http://localhost:${host.address().port}/`);
+      const iframe = article.locator('iframe[data-chiso-id]');
+      await article.waitForFunction(() => document.querySelector('iframe[data-chiso-id]')?.getAttribute('data-chiso-sized') === 'content', null, { timeout: 30_000 });
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      await frame.locator(ROW).first().waitFor({ state: 'attached' });
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const outer = await iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+        const inner = await frame.evaluate(() => Math.ceil(document.getElementById('chiso-root').getBoundingClientRect().height));
+        if (Math.abs(outer - inner) <= 1) break;
+        if (Date.now() > deadline) assert.fail(`the iframe is ${outer}px tall, its content ${inner}px`);
+        await article.waitForTimeout(100);
+      }
+      await screenshot(article, 'own data embedded in an article');
+    } finally {
+      await context.close();
+      await new Promise((ok) => { host.closeAllConnections(); host.close(ok); });
     }
   });
 
