@@ -105,16 +105,7 @@ pub fn text(s: impl Into<String>) -> CsvCell {
     CsvCell::Text(s.into())
 }
 
-/// ASCII file-name part: "Hà Nội 2024" -> "ha-noi-2024".
+/// ASCII file-name part: "Hà Nội 2024" -> "ha-noi-2024" (the engine's slug, as ids are made).
 pub fn slug(s: &str) -> String {
-    let folded = chiso_engine::search::fold(s);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(60).collect()
+    chiso_engine::table::build::slug(s)
 }
