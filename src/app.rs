@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // ECharts is loaded when a chart needs it (charts/loader.rs); the first screen draws SVG.
+    crate::charts::loader::provide();
     // Light or dark, for the charts and the page (`?theme=`, else the reader's system setting).
     theme::provide_palette(view);
     // Inside a news site's iframe: tell the host our height, from the loading text on.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::State;
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
-use crate::charts::EChart;
+use crate::charts::{svg, EChart};
 use crate::components::context::Ctx;
 use crate::components::rank_change::RankChange;
 use crate::export::{ChartSnap, ViewExport};
@@ -101,6 +101,12 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: false };
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
     });
+    let sketch = move |fit: svg::Fit| {
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: fit.width_px < 600.0 };
+        bar_rows.with(|rows| svg::bar_inline(rows, &spec, &palette.get(), lang.get(), fit))
+    };
+    // The bars move as the reader edits: ECharts is wanted at once.
+    crate::charts::loader::want();
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
     let summary = Signal::derive(move || {
         bar_rows.with(|rows| {
@@ -113,7 +119,7 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         let chart = bar_rows.with_untracked(|b| (!b.is_empty()).then(|| ChartSnap::Bar(b.clone(), spec)));
         state.with_untracked(|s| s.as_ref().map(|s| whatif_export(ctx, s, chart, lang)))
     });
-    view! { <EChart option height_px=height summary unavailable_text=unavailable /> }
+    view! { <EChart option height_px=height summary unavailable_text=unavailable sketch /> }
 }
 
 /// The rescored table as shown: every value a reader changed (or rescored under other weights)
