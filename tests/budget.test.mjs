@@ -18,12 +18,15 @@ import { startStaticServer } from '../scripts/serve.mjs';
 
 /** Brotli bytes per file of the default view's first visit; hashed names without their hash. */
 const BUDGET_BR = {
-  'index.html': 1800,
+  // Issue "Readable in a second on a phone": the font and dataset preloads (+~350 B).
+  'index.html': 2150,
   'favicon.svg': 140,
   // Raised from 5,020 (already 5,539 B on main before the change below: own data, downloads).
   'style.css': 5710,
   // The ECharts bundle (165,720 B budget) left the first visit: the first screen draws its chart
   // as SVG and the app loads ECharts when a chart needs it (src/charts/loader.rs).
+  // The dataset preload of the link's `ds=` (public/preload-data.js).
+  'preload-data.js': 500,
   'start.js': 240,
   // Raised from 7,140 (7,495 B on main before this change) and 339,530 (378,880 B on main: own
   // data and downloads); the SVG first paint and the ECharts loader add ~100 B and ~4.6 kB.
