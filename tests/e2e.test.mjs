@@ -233,6 +233,8 @@ describe('chiso in the browser', () => {
       await chooseGroup(page, 'districts');
       await page.locator(tid('search')).pressSequentially('hoan kiem');
       await waitForRowCount(page, 1);
+      // Typing reaches the address bar once the hand stops (src/app.rs URL_IDLE_MS).
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'hoan kiem');
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('group'), 'districts');
       assert.equal(url.searchParams.get('q'), 'hoan kiem');

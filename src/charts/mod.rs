@@ -177,6 +177,8 @@ pub fn EChart(
     let pending = StoredValue::new_local(None::<serde_json::Value>);
     let frame = StoredValue::new_local(None::<AnimationFrameRequestHandle>);
     let drawn = StoredValue::new_local((String::new(), 0_u32));
+    // When the last update was drawn (Date.now()), to tell a finger on a slider from a click.
+    let last_update_ms = StoredValue::new_local(f64::NEG_INFINITY);
 
     // Runs in an animation frame; `try_` everywhere, as the chart may have gone in between.
     let draw = move || {
@@ -186,8 +188,19 @@ pub fn EChart(
         let shape = option_shape(&option);
         let height = height_px.try_get_untracked().unwrap_or(0);
         let Some((last_shape, last_height)) = drawn.try_get_value() else { return };
+        // Updates that come faster than a move lasts (a slider dragged, a number typed) are drawn
+        // at once: the bars follow the finger, and no 63-bar animation runs frame after frame
+        // behind it. A single change (a click, a preset) still moves the bars.
+        let now_ms = js_sys::Date::now();
+        let rapid = last_update_ms.try_get_value().is_some_and(|last| now_ms - last < f64::from(UPDATE_MS));
+        last_update_ms.try_set_value(now_ms);
         instance.try_update_value(|slot| {
             let mut option = option;
+            if rapid {
+                if let Some(obj) = option.as_object_mut() {
+                    obj.insert("animationDurationUpdate".into(), serde_json::json!(0));
+                }
+            }
             if slot.is_none() {
                 // ECharts takes the box over from the SVG: cleared first (ECharts appends its
                 // own layers), drawn without motion.
