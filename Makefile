@@ -5,7 +5,8 @@
 #   make build   release build of the site into dist/       (PUBLIC_URL=/sub/ for a sub-path)
 #   make run     build, then serve dist/ at http://127.0.0.1:8080/
 #   make test    fmt and clippy gates, native tests, dataset check, build, browser tests (.ci/run)
-#   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse;
+#   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse,
+#                what-if slider input to the next frame;
 #                then engine speed natively, as wasm in headless Chromium and against a JavaScript
 #                peer (figures only, no assertions)
 #   make data    regenerate public/data/ with the importer
@@ -57,6 +58,7 @@ bench: build
 	$(ENV) node scripts/size-report.mjs dist
 	$(ENV) node scripts/wasm-crates.mjs
 	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?ds=pci'
+	$(ENV) node scripts/whatif-bench.mjs --dist dist
 	$(ENV) cargo run --quiet --profile bench-o3 -p chiso-bench -- \
 		--json $(BENCH_DIR)/native.json --build "$(BENCH_NATIVE_NOTE)"
 	$(ENV) cargo build --quiet --profile bench-o3 --target wasm32-unknown-unknown -p chiso-bench-wasm
