@@ -29,13 +29,15 @@ const BUDGET_BR = {
   'preload-data.js': 500,
   'start.js': 240,
   // Raised from 7,140 (7,495 B on main before this change) and 339,530 (378,880 B on main: own
-  // data and downloads); the SVG first paint and the ECharts loader add ~100 B and ~4.6 kB.
+  // data and downloads); the SVG first paint and the ECharts loader add ~100 B and ~4.6 kB, the
+  // what-if's keyed table rows (<For>) ~4.7 kB and its sliders that follow the values ~7 kB
+  // (395,137 B measured).
   'chiso.js': 7820,
-  'chiso_bg.wasm': 395000,
+  'chiso_bg.wasm': 407000,
   // wasm-bindgen's copies of src/io.js (own data, downloads: on main already) and of
   // src/charts/loader.js (loads ECharts when a chart needs it).
   'snippets/src/io.js': 1640,
-  'snippets/src/charts/loader.js': 700,
+  'snippets/src/charts/loader.js': 760,
   // Raised from 3,320 when Hanoi 2024 (four blocks) joined the dataset (issue 10).
   'data/hanoi-cchc.json': 5150,
   'fonts/be-vietnam-pro-vietnamese-400-normal.woff2': 11880,
@@ -43,9 +45,9 @@ const BUDGET_BR = {
   'fonts/be-vietnam-pro-vietnamese-600-normal.woff2': 12550,
   'fonts/be-vietnam-pro-latin-600-normal.woff2': 22700,
 };
-/** Measured 473,597 B with ECharts out of the first visit (628,370 B on main before: 613.6 KiB);
+/** Measured 485,532 B with ECharts out of the first visit (628,370 B on main before: 613.6 KiB);
  * issue 9's "before" was 645,084 B; the target is 300 KB. */
-const BUDGET_TOTAL_BR = 487800;
+const BUDGET_TOTAL_BR = 500100;
 
 /** `chiso-9eaad84400d98d1e_bg.wasm` -> `chiso_bg.wasm`: Trunk's 16-hex-digit hash dropped (and
  * wasm-bindgen's crate hash in `snippets/chiso-<hash>/`). */

@@ -90,7 +90,9 @@ describe('chiso in the browser', () => {
 
   test('the first screen draws its chart as SVG and fetches neither ECharts nor a dataset twice', async (t) => {
     await withPage(t, env, '/', { width: 360, height: 740 }, async ({ page, log }) => {
-      // Hold ECharts back, as a slow network would: the first screen must not need it.
+      // Hold ECharts back, as a slow network would: the first screen must not need it. (The
+      // first load settles first, so that only the reload's requests are counted.)
+      await page.waitForLoadState('networkidle');
       const requested = [];
       page.on('request', (req) => requested.push(new URL(req.url()).pathname));
       let release;
