@@ -5,7 +5,8 @@
 #   make build   release build of the site into dist/       (PUBLIC_URL=/sub/ for a sub-path)
 #   make run     build, then serve dist/ at http://127.0.0.1:8080/
 #   make test    fmt and clippy gates, native tests, dataset check, build, browser tests (.ci/run)
-#   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse;
+#   make bench   what a first visit downloads (raw, gzip, brotli), the wasm by crate, Lighthouse,
+#                what-if slider input to the next frame;
 #                then engine speed natively, as wasm in headless Chromium and against a JavaScript
 #                peer (figures only, no assertions)
 #   make bench-speed  the speed half of `make bench` alone (native, wasm, JS peer)
@@ -61,6 +62,7 @@ bench: build
 	$(ENV) node scripts/size-report.mjs dist
 	$(ENV) node scripts/wasm-crates.mjs
 	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?ds=pci'
+	$(ENV) node scripts/whatif-bench.mjs --dist dist
 	$(MAKE) --no-print-directory bench-speed
 
 # The engine's speed alone (no site build, no Lighthouse): natively, as wasm, against the JS peer.

@@ -44,6 +44,10 @@ function htmlRefs(html) {
     const rel = /\brel\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1]?.toLowerCase();
     // A <link rel="canonical"> or "alternate" is not a download.
     if (m[1].toLowerCase() === 'link' && rel && !/stylesheet|preload|modulepreload|icon|manifest/.test(rel)) continue;
+    // A <script type="text/plain"> (the ECharts bundle's URL, loaded later by the app when a
+    // chart needs it: src/charts/loader.rs) is never fetched by the page itself.
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1]?.toLowerCase();
+    if (m[1].toLowerCase() === 'script' && type && !/^(module|text\/javascript|application\/javascript)$/.test(type)) continue;
     const url = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
     if (url) refs.push(url);
   }
@@ -123,6 +127,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const row of table.slice(1, -1)) console.log(line(row));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   console.log(line(table[table.length - 1]));
+  // What the page fetches later, not for the first screen: the ECharts bundle (a text/plain
+  // script the app turns into a real one when a chart needs it, src/charts/loader.rs).
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const m of html.matchAll(/<script\b[^>]*\btype="text\/plain"[^>]*>/gi)) {
+    const ref = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(m[0])?.[1];
+    const file = ref && toDistPath(dist, ref, 'index.html');
+    if (!file || !existsSync(join(dist, file))) continue;
+    const br = existsSync(join(dist, `${file}.br`)) ? statSync(join(dist, `${file}.br`)).size : statSync(join(dist, file)).size;
+    console.log(`\nLater (when a chart needs it, not in the total): ${file}  ${br} brotli bytes (${kib(br)})`);
+  }
   if (!rows.some((r) => existsSync(join(dist, `${r.file}.br`)))) {
     console.log('\n(no .br copies in this build: the brotli column is the raw size)');
   }

@@ -2,6 +2,7 @@
 //! or the error panel — never a blank page.
 
 use chiso_engine::view_state::{self, View};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -79,6 +80,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // ECharts is loaded when a chart needs it (charts/loader.rs); the first screen draws SVG.
+    crate::charts::loader::provide();
     // Light or dark, for the charts and the page (`?theme=`, else the reader's system setting).
     theme::provide_palette(view);
     // Inside a news site's iframe: tell the host our height, from the loading text on.
@@ -87,14 +90,42 @@ pub fn App() -> impl IntoView {
         embed::report_height_to_host(view.with_untracked(|v| v.eid.clone()));
     }
 
-    // The address bar follows the view state; "back" and "forward" bring the state back.
+    // The address bar follows the view state; "back" and "forward" bring the state back. A
+    // navigation step is written at once (a new entry, or in an iframe a replaced one); typing
+    // and sliders replace the entry once the hand stops (URL_IDLE_MS), not at every move —
+    // history.replaceState costs a few milliseconds a call, and browsers throttle it.
     let last_written = StoredValue::new(view.get_untracked());
-    Effect::new(move |_| {
+    let pending = StoredValue::new_local(None::<(chiso_engine::view_state::ViewState, TimeoutHandle)>);
+    let flush = move || {
+        if let Some(Some((v, handle))) = pending.try_update_value(Option::take) {
+            handle.clear();
+            state::write_url(&v, false);
+        }
+    };
+    Effect::new(move |first: Option<()>| {
         let v = view.get();
-        // Inside an iframe, history entries would land in the host page's "back" button.
-        let push = !v.embed && view_state::is_navigation(&last_written.get_value(), &v);
-        state::write_url(&v, push);
-        last_written.set_value(v);
+        let navigation = view_state::is_navigation(&last_written.get_value(), &v);
+        last_written.set_value(v.clone());
+        if first.is_none() {
+            // The opening address, as the state reads it (only what differs from the defaults).
+            state::write_url(&v, false);
+            return;
+        }
+        if navigation {
+            // The entry being left keeps its last slider state, then the step is written.
+            flush();
+            // Inside an iframe, history entries would land in the host page's "back" button.
+            state::write_url(&v, !v.embed);
+            return;
+        }
+        if let Some(Some((_, handle))) = pending.try_update_value(Option::take) {
+            handle.clear();
+        }
+        if let Ok(handle) = set_timeout_with_handle(flush, URL_IDLE_MS) {
+            pending.set_value(Some((v, handle)));
+        } else {
+            state::write_url(&v, false);
+        }
     });
     Effect::new(move |_| {
         let changed = view.with(|v| *v != opened_with.get_value());
@@ -103,6 +134,10 @@ pub fn App() -> impl IntoView {
         }
     });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        // The browser is on another entry already: a replace still waiting would land on it.
+        if let Some(Some((_, handle))) = pending.try_update_value(Option::take) {
+            handle.clear();
+        }
         let restored = state::read_url();
         last_written.set_value(restored.view.clone());
         opened_with.set_value(restored.view.clone());
@@ -167,6 +202,9 @@ pub fn App() -> impl IntoView {
         </div>
     }
 }
+
+/// How long the address bar waits after the last slider move or keystroke before it is updated.
+const URL_IDLE_MS: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Where the page's dataset comes from.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //!
 //! The URL is read at start-up and on "back"/"forward" (popstate); every change of the view state
 //! is written back carrying only what differs from the defaults — a new history entry for a
-//! navigation step (`view_state::is_navigation`), a replaced one for typing and sliders, and never a new
-//! entry inside an iframe. The `data=` file is part of the view state like every parameter, and
+//! navigation step (`view_state::is_navigation`), a replaced one for typing and sliders (once the
+//! hand stops: app.rs coalesces them), and never a new entry inside an iframe. The `data=` file is part of the view state like every parameter, and
 //! no change of the state drops it.
 
 use chiso_engine::view_state::{ParamWarning, ViewState};

@@ -18,18 +18,26 @@ import { startStaticServer } from '../scripts/serve.mjs';
 
 /** Brotli bytes per file of the default view's first visit; hashed names without their hash. */
 const BUDGET_BR = {
-  'index.html': 1710,
+  // Issue "Readable in a second on a phone": the font and dataset preloads (+~350 B).
+  'index.html': 2150,
   'favicon.svg': 140,
-  'style.css': 5020,
-  'echarts.min.js': 165720,
+  // Raised from 5,020 (already 5,539 B on main before the change below: own data, downloads).
+  'style.css': 5710,
+  // The ECharts bundle (165,720 B budget) left the first visit: the first screen draws its chart
+  // as SVG and the app loads ECharts when a chart needs it (src/charts/loader.rs).
+  // The dataset preload of the link's `ds=` (public/preload-data.js).
+  'preload-data.js': 500,
   'start.js': 240,
-  'chiso.js': 7140,
-  // Raised from 339,530 by issue 11: the downloads on every view (CSV, the charts as SVG/PNG),
-  // the reader's table from a link or this browser, and their words (+19 kB). The table reader,
-  // the column mapping and the dataset writer are not here: they ship in data.html's wasm.
-  'chiso_bg.wasm': 369400,
-  // The browser's decoders, compression, storage and downloads (src/io.js), issue 11.
-  'snippets/chiso/src/io.js': 1620,
+  // Raised from 7,140 (7,495 B on main before this change) and 339,530 (378,880 B on main: own
+  // data and downloads); the SVG first paint and the ECharts loader add ~100 B and ~4.6 kB, the
+  // what-if's keyed table rows (<For>) ~4.7 kB and its sliders that follow the values ~7 kB
+  // (395,137 B measured).
+  'chiso.js': 7820,
+  'chiso_bg.wasm': 407000,
+  // wasm-bindgen's copies of src/io.js (own data, downloads: on main already) and of
+  // src/charts/loader.js (loads ECharts when a chart needs it).
+  'snippets/src/io.js': 1640,
+  'snippets/src/charts/loader.js': 760,
   // Raised from 3,320 when Hanoi 2024 (four blocks) joined the dataset (issue 10).
   'data/hanoi-cchc.json': 5150,
   'fonts/be-vietnam-pro-vietnamese-400-normal.woff2': 11880,
@@ -37,11 +45,13 @@ const BUDGET_BR = {
   'fonts/be-vietnam-pro-vietnamese-600-normal.woff2': 12550,
   'fonts/be-vietnam-pro-latin-600-normal.woff2': 22700,
 };
-/** Measured 574,468 B (issue 9's "before": 645,084 B); the issue's target is 300 KB. */
-const BUDGET_TOTAL_BR = 591800;
+/** Measured 485,532 B with ECharts out of the first visit (628,370 B on main before: 613.6 KiB);
+ * issue 9's "before" was 645,084 B; the target is 300 KB. */
+const BUDGET_TOTAL_BR = 500100;
 
-/** `chiso-9eaad84400d98d1e_bg.wasm` -> `chiso_bg.wasm`: Trunk's 16-hex-digit hash dropped. */
-const unhashed = (file) => file.replace(/-[0-9a-f]{16}(?=[._])/, '');
+/** `chiso-9eaad84400d98d1e_bg.wasm` -> `chiso_bg.wasm`: Trunk's 16-hex-digit hash dropped (and
+ * wasm-bindgen's crate hash in `snippets/chiso-<hash>/`). */
+const unhashed = (file) => file.replace(/-[0-9a-f]{16}(?=[._])/, '').replace(/^snippets\/[^/]+\//, 'snippets/');
 
 describe('byte budget of the default view (brotli)', () => {
   const { rows, missing } = firstVisit(DIST_DIR);

@@ -7,7 +7,8 @@
 //                        aria-pressed="true" on the one shown
 //   year-select          <select> of years, options labelled with the year
 //   search               text box that filters the rows (accent-insensitive: "dong da" finds Đống Đa)
-//   chart                element holding the ECharts <canvas>
+//   chart                the chart's box (role=img): an inline <svg> until ECharts is loaded, then
+//                        ECharts' <canvas>
 //   error-panel          shown, with a message, when the dataset cannot be loaded
 // URL: ?data=<same-origin relative path> loads another dataset instead of data/hanoi-cchc.json.
 
@@ -87,9 +88,66 @@ describe('chiso in the browser', () => {
     });
   });
 
+  test('the first screen draws its chart as SVG and fetches neither ECharts nor a dataset twice', async (t) => {
+    await withPage(t, env, '/', { width: 360, height: 740 }, async ({ page, log }) => {
+      // Hold ECharts back, as a slow network would: the first screen must not need it. (The
+      // first load settles first, so that only the reload's requests are counted.)
+      await page.waitForLoadState('networkidle');
+      const requested = [];
+      page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/echarts\.min-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+      await page.reload();
+      await waitForFirstRow(page, 'Sở');
+      const chart = page.locator(tid('chart')).first();
+      await chart.locator('svg').waitFor({ state: 'attached' });
+      assert.equal(await chart.getAttribute('role'), 'img');
+      assert.match(await chart.getAttribute('aria-label'), /Sở/, 'the same text alternative as the canvas chart');
+      const bars = await chart.locator('svg rect.bar').count();
+      assert.ok(bars > 0, 'the SVG draws the bars');
+      assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined', 'ECharts is not needed to draw');
+      const svgBox = await chart.boundingBox();
+      const [svgWidth, svgHeight] = await chart.locator('svg').evaluate((el) => [el.width.baseVal.value, el.height.baseVal.value]);
+      assert.deepEqual([Math.round(svgWidth), Math.round(svgHeight)], [Math.round(svgBox.width), Math.round(svgBox.height)], 'the SVG fills the box');
+      // Once ECharts is in, its chart takes the same box over: nothing below moves.
+      release();
+      await chart.locator('canvas').waitFor({ state: 'attached' });
+      assert.equal(await chart.locator('svg rect.bar').count(), 0, 'the SVG is gone');
+      assert.deepEqual(await chart.boundingBox(), svgBox);
+      const datasetFetches = requested.filter((p) => p.endsWith('/data/hanoi-cchc.json'));
+      assert.equal(datasetFetches.length, 1, `the dataset is fetched once (its preload is used): ${datasetFetches}`);
+      assert.deepEqual(log.consoleErrors, []);
+    });
+  });
+
+  test('the chart becomes interactive on hover/tap', async (t) => {
+    await withPage(t, env, '/', {}, async ({ page }) => {
+      await waitForFirstRow(page, 'Sở');
+      const chart = page.locator(tid('chart')).first();
+      await chart.locator('svg, canvas').first().waitFor({ state: 'attached' });
+      // A reader's tap (pointerdown) loads ECharts at once, if the idle moment has not already.
+      const box = await chart.boundingBox();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 40);
+      await page.mouse.down();
+      await page.mouse.up();
+      await chart.locator('canvas').first().waitFor({ state: 'visible' });
+      // Hovering a bar shows ECharts' tooltip with the unit and its score.
+      await page.waitForFunction((sel) => window.echarts?.getInstanceByDom(document.querySelector(sel)), tid('chart'));
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 45);
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 50);
+      await page.waitForFunction(
+        (sel) => [...document.querySelectorAll(`${sel} div`)].some((d) => /Sở .*: \d+,\d+/.test(d.textContent) && d.style.display !== 'none'),
+        tid('chart'),
+        { polling: 200 },
+      );
+    });
+  });
+
   test('the chart is drawn on a canvas', async (t) => {
     await withPage(t, env, '/', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở');
+      // Without a reader's input ECharts comes when the browser is idle.
       const canvas = page.locator(`${tid('chart')} canvas`).first();
       await canvas.waitFor({ state: 'visible' });
       const box = await canvas.boundingBox();
@@ -177,6 +235,8 @@ describe('chiso in the browser', () => {
       await chooseGroup(page, 'districts');
       await page.locator(tid('search')).pressSequentially('hoan kiem');
       await waitForRowCount(page, 1);
+      // Typing reaches the address bar once the hand stops (src/app.rs URL_IDLE_MS).
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'hoan kiem');
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('group'), 'districts');
       assert.equal(url.searchParams.get('q'), 'hoan kiem');

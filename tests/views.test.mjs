@@ -39,10 +39,42 @@ describe('what-if, robustness and comparison views', () => {
       assert.match(rowText, /85,00%/);
       assert.match(rowText, /giả định/, 'the changed score is labelled hypothetical');
       assert.match(await text(row.locator(tid('interval-reason'))), /15 đơn vị/);
-      assert.match(page.url(), /set=thanh-tra-thanh-pho%3A85/);
+      // Edits reach the address bar once the hand stops (src/app.rs URL_IDLE_MS).
+      await page.waitForFunction((re) => new RegExp(re).test(location.href), 'set=thanh-tra-thanh-pho%3A85');
       const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
       assert.ok(scrollWidth <= 360, `no sideways scroll at 360 px (${scrollWidth})`);
       assert.deepEqual(log.pageErrors, []);
+    });
+  });
+
+  test('a slider follows a drag, reaches the address once the hand stops, and Back returns to it after a step', async (t) => {
+    await withPage(t, env, '/?view=whatif', { width: 360, height: 780 }, async ({ page }) => {
+      await page.locator(WHATIF_ROW).first().waitFor();
+      await page.evaluate(() => {
+        window.chisoTestReplaces = 0;
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (...args) => { window.chisoTestReplaces += 1; return replace(...args); };
+      });
+      const slider = page.locator(tid('total-slider'));
+      const box = await slider.boundingBox();
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width * 0.3, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + box.width * (0.3 + 0.04 * i), y);
+      await page.mouse.up();
+      // The slider was not replaced under the finger: it ends where the drag ended (~70%).
+      const value = Number(await slider.inputValue());
+      assert.ok(value > 60 && value < 80, `the slider followed the drag to ${value}`);
+      await page.waitForFunction(() => /set=/.test(location.search));
+      const afterDrag = page.url();
+      assert.ok(await page.evaluate(() => window.chisoTestReplaces) <= 2, 'one address update after the drag, not one per move');
+      // A step (another view) is a new entry at once; Back comes back to the dragged state.
+      await page.locator(tid('view-ranking')).click();
+      await page.waitForFunction(() => !/view=whatif/.test(location.search));
+      await page.goBack();
+      await page.waitForFunction((url) => location.href === url, afterDrag);
+      await page.locator(WHATIF_ROW).first().waitFor();
+      assert.equal(Number(await page.locator(tid('total-slider')).inputValue()), value);
     });
   });
 
@@ -58,7 +90,8 @@ describe('what-if, robustness and comparison views', () => {
       const socTrang = await text(page.locator(`${WHATIF_ROW}[data-unit="soc-trang"]`));
       assert.match(socTrang, /^3 /);
       assert.match(socTrang, /\+\d+/, 'the climb is shown as +N');
-      assert.match(page.url(), /w=equal/);
+      // Edits reach the address bar once the hand stops (src/app.rs URL_IDLE_MS).
+      await page.waitForFunction((re) => new RegExp(re).test(location.href), 'w=equal');
       // The receiver of the link sees the same order.
       const again = await page.context().newPage();
       await again.goto(page.url());
@@ -77,7 +110,8 @@ describe('what-if, robustness and comparison views', () => {
       // After applying the cheapest change, Hà Nội reaches rank 5 (or ties into it).
       await page.waitForFunction((sel) => /^=?[1-5]\s/.test(document.querySelector(sel)?.innerText.trim() ?? ''), `${WHATIF_ROW}[data-unit="ha-noi"]`);
       assert.match(await text(page.locator(tid('gain-answer'))), /đã ở trong nhóm 5 đứng đầu|cần thêm/);
-      assert.match(page.url(), /set=ha-noi\./);
+      // Edits reach the address bar once the hand stops (src/app.rs URL_IDLE_MS).
+      await page.waitForFunction((re) => new RegExp(re).test(location.href), 'set=ha-noi\\.');
       assert.ok(await page.locator('.hypo-tag').count() > 0, 'changed sub-indices are tagged');
       assert.match(await text(page.locator(tid('explain-sentence'))), /đóng góp nhiều điểm nhất/);
     });

@@ -1,7 +1,9 @@
 //! Charts: one pure function per chart (view-model rows + theme -> ECharts option), and the one
-//! `<EChart>` component that owns the DOM node, updates (merged and animated unless the reader
+//! `<EChart>` component that owns the DOM node: the chart as inline SVG until ECharts is loaded
+//! (loader.rs), then ECharts in its place — updates (merged and animated unless the reader
 //! prefers reduced motion), resizing and disposal.
 
+pub mod loader;
 pub mod rank_band;
 pub mod ranking_bar;
 pub mod slope;
@@ -105,7 +107,10 @@ fn set_motion(obj: &mut serde_json::Map<String, serde_json::Value>, reduced_moti
     }
 }
 
-/// Renders an ECharts option into a `<div>`. An option of the same shape as the last one
+/// Renders a chart into a `<div>`: first as the inline SVG `sketch` draws for the box (no
+/// ECharts needed, so the first screen waits for nothing), then, once ECharts is loaded
+/// (loader.rs), as the interactive chart, which replaces the SVG in the same box without motion.
+/// An option of the same shape as the last one
 /// (`option_shape`) is merged, so ECharts moves what changed: each data item keeps a stable
 /// `id` (the chart builders set it), and a bar whose unit changes place slides there. A change
 /// of shape replaces the whole option (`notMerge`), so no stale series or mark stays behind.
@@ -124,10 +129,38 @@ pub fn EChart(
     /// Shown when the chart library is missing (in the reader's current language).
     #[prop(into)]
     unavailable_text: Signal<&'static str>,
+    /// The same chart as an inline `<svg>` for a box of this size (`svg::*_inline`), shown until
+    /// ECharts is there (and kept if it cannot load).
+    #[prop(into)]
+    sketch: Callback<svg::Fit, String>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<EChartsInstance>);
     let failed = RwSignal::new(false);
+    let echarts = loader::use_echarts();
+    let ready = Memo::new(move |_| echarts.status() == loader::Status::Ready);
+    Effect::new(move |_| {
+        if echarts.status() == loader::Status::Failed {
+            failed.set(true);
+        }
+    });
+
+    // Until ECharts is in: the SVG, redrawn when the rows, the height or the box's width change.
+    let box_width = RwSignal::new(0.0_f64);
+    Effect::new(move |_| {
+        if ready.get() {
+            return;
+        }
+        let Some(el) = node.get() else { return };
+        let height = height_px.get();
+        let width = match box_width.get() {
+            w if w > 0.0 => w,
+            _ => f64::from(el.client_width()),
+        };
+        let fit = svg::Fit { width_px: width, height_px: f64::from(height) };
+        el.set_inner_html(&sketch.run(fit));
+        loader::arm_idle(echarts);
+    });
     // Canvas text is drawn once with whatever font is there: draw again when the page's own
     // font (Be Vietnam Pro, self-hosted) has arrived, so the chart reads like the page.
     let fonts_ready = RwSignal::new(false);
@@ -144,6 +177,8 @@ pub fn EChart(
     let pending = StoredValue::new_local(None::<serde_json::Value>);
     let frame = StoredValue::new_local(None::<AnimationFrameRequestHandle>);
     let drawn = StoredValue::new_local((String::new(), 0_u32));
+    // When the last update was drawn (Date.now()), to tell a finger on a slider from a click.
+    let last_update_ms = StoredValue::new_local(f64::NEG_INFINITY);
 
     // Runs in an animation frame; `try_` everywhere, as the chart may have gone in between.
     let draw = move || {
@@ -153,11 +188,29 @@ pub fn EChart(
         let shape = option_shape(&option);
         let height = height_px.try_get_untracked().unwrap_or(0);
         let Some((last_shape, last_height)) = drawn.try_get_value() else { return };
+        // Updates that come faster than a move lasts (a slider dragged, a number typed) are drawn
+        // at once: the bars follow the finger, and no 63-bar animation runs frame after frame
+        // behind it. A single change (a click, a preset) still moves the bars.
+        let now_ms = js_sys::Date::now();
+        let rapid = last_update_ms.try_get_value().is_some_and(|last| now_ms - last < f64::from(UPDATE_MS));
+        last_update_ms.try_set_value(now_ms);
         instance.try_update_value(|slot| {
+            let mut option = option;
+            if rapid {
+                if let Some(obj) = option.as_object_mut() {
+                    obj.insert("animationDurationUpdate".into(), serde_json::json!(0));
+                }
+            }
             if slot.is_none() {
+                // ECharts takes the box over from the SVG: cleared first (ECharts appends its
+                // own layers), drawn without motion.
+                el.set_inner_html("");
                 match echarts_init(&el) {
                     Ok(inst) => *slot = Some(inst),
                     Err(_) => failed.set(true),
+                }
+                if let Some(obj) = option.as_object_mut() {
+                    obj.insert("animation".into(), serde_json::json!(false));
                 }
             }
             let Some(inst) = slot.as_ref() else { return };
@@ -174,6 +227,9 @@ pub fn EChart(
     };
 
     Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
         let mut option = option.get();
         let _ = height_px.get();
         let _ = fonts_ready.get();
@@ -192,9 +248,12 @@ pub fn EChart(
     });
 
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        instance.with_value(|slot| {
-            if let Some(inst) = slot {
-                inst.resize();
+        instance.with_value(|slot| match slot {
+            Some(inst) => inst.resize(),
+            None => {
+                if let Some(el) = node.get_untracked() {
+                    box_width.set(f64::from(el.client_width()));
+                }
             }
         });
     });

@@ -1,6 +1,7 @@
 //! Charts as standalone SVG documents, for download (print and social): the ranking bars, the
 //! robustness bands and the year slope drawn without ECharts, with the title, notes, source line
-//! and date burnt in around them.
+//! and date burnt in around them — and the same charts as `<svg>` elements fitted to the page's
+//! chart box (`*_inline`), which the page shows until ECharts has loaded (charts/mod.rs).
 //!
 //! Every function is pure: rows + frame + theme in, one complete SVG document out. Text from data
 //! (unit names, labels, the frame's lines) is cleaned of characters XML 1.0 forbids and escaped
@@ -31,6 +32,62 @@ pub struct Frame {
     pub source_line: String,
     /// When: the data's date and the download's.
     pub date_line: String,
+}
+
+/// The box a chart is drawn into on the page, in CSS pixels: `<EChart>`'s box before ECharts
+/// takes it over, so the chart is there at once and nothing moves when ECharts arrives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The box's width (the chart's container).
+    pub width_px: f64,
+    /// The box's height (what the chart asks ECharts for).
+    pub height_px: f64,
+}
+
+/// What a chart is drawn on: a document of its own (the download), or the page's chart box.
+#[derive(Debug, Clone, Copy)]
+struct Sheet {
+    width: f64,
+    margin: f64,
+    /// The page's box: rows spread over its height, no XML declaration, no credit.
+    fit: Option<Fit>,
+}
+
+impl Sheet {
+    fn document(width: f64) -> Sheet {
+        Sheet { width, margin: MARGIN_PX, fit: None }
+    }
+
+    /// The page's box: a thin margin, as ECharts' grid leaves (a phone has no width to spare).
+    fn inline(fit: Fit) -> Sheet {
+        Sheet { width: fit.width_px.max(120.0), margin: 4.0, fit: Some(fit) }
+    }
+
+    /// Row height: the most-wrapped label's (`row_pitch`) in a document; in the page's box, the
+    /// rows share what the box leaves after `fixed_px`, as ECharts shares it.
+    fn pitch(&self, labels: &[Vec<String>], min_px: f64, pad_px: f64, fixed_px: f64) -> f64 {
+        match self.fit {
+            None => row_pitch(labels, min_px, pad_px),
+            Some(fit) => ((fit.height_px - 2.0 * self.margin - fixed_px) / count_f64(labels.len().max(1))).max(8.0),
+        }
+    }
+
+    /// Most lines a unit name may wrap to in a row `pitch` high.
+    fn label_max_lines(&self, pitch: f64) -> usize {
+        match self.fit {
+            None => LABEL_MAX_LINES,
+            Some(_) => {
+                let fits = ((pitch - 4.0) / LABEL_LINE_PX).floor();
+                if fits >= 3.0 {
+                    LABEL_MAX_LINES
+                } else if fits >= 2.0 {
+                    2
+                } else {
+                    1
+                }
+            }
+        }
+    }
 }
 
 /// Width of a document in pixels (its `width` and the PNG's).
@@ -66,24 +123,37 @@ const LABEL_MAX_LINES: usize = 3;
 /// value's text at the bar's end, the selected unit in the theme's selected colour, the mean as a
 /// dashed line with its label, and axis numbers (in `lang`'s notation) along the bottom.
 pub fn bar_svg(rows: &[BarRow], spec: &BarSpec, frame: &Frame, theme: &Theme, lang: Lang) -> String {
-    let width = if spec.narrow { NARROW_PX } else { WIDE_PX };
+    bar_chart(rows, spec, frame, theme, lang, Sheet::document(if spec.narrow { NARROW_PX } else { WIDE_PX }))
+}
+
+/// [`bar_svg`] as an `<svg>` element fitted to the page's chart box, without a frame.
+pub fn bar_inline(rows: &[BarRow], spec: &BarSpec, theme: &Theme, lang: Lang, fit: Fit) -> String {
+    bar_chart(rows, spec, &Frame::default(), theme, lang, Sheet::inline(fit))
+}
+
+fn bar_chart(rows: &[BarRow], spec: &BarSpec, frame: &Frame, theme: &Theme, lang: Lang, sheet: Sheet) -> String {
+    let width = sheet.width;
     let label_col = if spec.narrow { 124.0 } else { 200.0 };
-    let plot_left = MARGIN_PX + label_col + 8.0;
+    let plot_left = sheet.margin + label_col + 8.0;
     // Room after the longest bar for its value text.
     let longest_value = rows.iter().map(|r| clean(&r.value_text).chars().count()).max().unwrap_or(0);
     let value_room = (text_width(longest_value, CHART_TEXT_PX, false) + 10.0).max(40.0);
-    let plot_right = width - MARGIN_PX - value_room;
+    let plot_right = width - sheet.margin - value_room;
     let plot_w = (plot_right - plot_left).max(1.0);
     let x_at = |v: f64| plot_left + share(v, spec.axis_min, spec.axis_max) * plot_w;
 
-    let labels: Vec<Vec<String>> = rows.iter().map(|r| label_lines(&r.label, label_col)).collect();
-    let pitch = row_pitch(&labels, 38.0, 10.0);
     let top_pad = if spec.mean.is_some() { 22.0 } else { 6.0 };
-    let rows_h = pitch * count_f64(rows.len());
     let axis_h = 24.0;
+    let mut labels: Vec<Vec<String>> = rows.iter().map(|r| label_lines(&r.label, label_col, LABEL_MAX_LINES)).collect();
+    let pitch = sheet.pitch(&labels, 38.0, 10.0, top_pad + axis_h);
+    let max_lines = sheet.label_max_lines(pitch);
+    if max_lines < LABEL_MAX_LINES {
+        labels = rows.iter().map(|r| label_lines(&r.label, label_col, max_lines)).collect();
+    }
+    let rows_h = pitch * count_f64(rows.len());
     let plot_h = top_pad + rows_h + axis_h;
 
-    document(width, frame, theme, plot_h, |c, top| {
+    document(sheet, frame, theme, plot_h, |c, top| {
         let rows_top = top + top_pad;
         let rows_bottom = rows_top + rows_h;
         let ticks = axis_ticks(spec.axis_min, spec.axis_max, if spec.narrow { 3.0 } else { 5.0 });
@@ -112,7 +182,8 @@ pub fn bar_svg(rows: &[BarRow], spec: &BarSpec, frame: &Frame, theme: &Theme, la
             c.line((x, rows_top - 4.0), (x, rows_bottom), theme.mean, 2.0, true);
             // The label is centred on the line but kept inside the document.
             let half = text_width(clean(text).chars().count(), CHART_TEXT_PX, true) / 2.0;
-            let cx = x.clamp(MARGIN_PX + half, (width - MARGIN_PX - half).max(MARGIN_PX + half));
+            let (m, w) = (sheet.margin, width);
+            let cx = x.clamp(m + half, (w - m - half).max(m + half));
             let style = Style::chart(theme.mean).anchor(Anchor::Middle).bold(true);
             c.text(cx, rows_top - 8.0, style, "mean", text);
         }
@@ -128,22 +199,36 @@ pub fn bar_svg(rows: &[BarRow], spec: &BarSpec, frame: &Frame, theme: &Theme, la
 /// rank, the selected unit's band in the selected colour; rank 1 on the left, the rank axis
 /// (1..`n_positions`) along the top.
 pub fn band_svg(rows: &[BandRow], n_positions: u32, frame: &Frame, theme: &Theme) -> String {
-    let width = WIDE_PX;
-    let label_col = 200.0;
-    let plot_left = MARGIN_PX + label_col + 8.0;
-    let plot_right = width - MARGIN_PX - 8.0;
+    band_chart(rows, n_positions, frame, theme, Sheet::document(WIDE_PX))
+}
+
+/// [`band_svg`] as an `<svg>` element fitted to the page's chart box, without a frame.
+pub fn band_inline(rows: &[BandRow], n_positions: u32, theme: &Theme, fit: Fit) -> String {
+    band_chart(rows, n_positions, &Frame::default(), theme, Sheet::inline(fit))
+}
+
+fn band_chart(rows: &[BandRow], n_positions: u32, frame: &Frame, theme: &Theme, sheet: Sheet) -> String {
+    let width = sheet.width;
+    // A phone's box keeps a narrower name column, as the bar chart does.
+    let label_col = if width < 600.0 { 124.0 } else { 200.0 };
+    let plot_left = sheet.margin + label_col + 8.0;
+    let plot_right = width - sheet.margin - 8.0;
     let plot_w = plot_right - plot_left;
     let n = n_positions.max(1);
     // Rank r owns the slot [r - 0.5, r + 0.5], so rank 1's band starts at the left edge.
     let x_at = |rank: f64| plot_left + share(rank, 0.5, f64::from(n) + 0.5) * plot_w;
 
-    let labels: Vec<Vec<String>> = rows.iter().map(|r| label_lines(&r.label, label_col)).collect();
-    let pitch = row_pitch(&labels, 22.0, 7.0);
     let axis_h = 22.0;
+    let mut labels: Vec<Vec<String>> = rows.iter().map(|r| label_lines(&r.label, label_col, LABEL_MAX_LINES)).collect();
+    let pitch = sheet.pitch(&labels, 22.0, 7.0, axis_h + 4.0);
+    let max_lines = sheet.label_max_lines(pitch);
+    if max_lines < LABEL_MAX_LINES {
+        labels = rows.iter().map(|r| label_lines(&r.label, label_col, max_lines)).collect();
+    }
     let rows_h = pitch * count_f64(rows.len());
     let plot_h = axis_h + rows_h + 4.0;
 
-    document(width, frame, theme, plot_h, |c, top| {
+    document(sheet, frame, theme, plot_h, |c, top| {
         let rows_top = top + axis_h;
         let rows_bottom = rows_top + rows_h;
         for tick in rank_ticks(n, 10, plot_w / f64::from(n)) {
@@ -174,17 +259,38 @@ pub fn band_svg(rows: &[BandRow], n_positions: u32, frame: &Frame, theme: &Theme
 /// `up` colour, fallers in `down`, the unchanged muted; labelled rows drawn thicker, on top, with
 /// their label at the right end (moved apart where two would overlap).
 pub fn slope_svg(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, frame: &Frame, theme: &Theme) -> String {
-    let width = WIDE_PX;
+    slope_chart(rows, years, n_positions, frame, theme, Sheet::document(WIDE_PX))
+}
+
+/// [`slope_svg`] as an `<svg>` element fitted to the page's chart box, without a frame.
+pub fn slope_inline(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, theme: &Theme, fit: Fit) -> String {
+    slope_chart(rows, years, n_positions, &Frame::default(), theme, Sheet::inline(fit))
+}
+
+fn slope_chart(
+    rows: &[SlopeRow],
+    years: (i32, i32),
+    n_positions: u32,
+    frame: &Frame,
+    theme: &Theme,
+    sheet: Sheet,
+) -> String {
+    let width = sheet.width;
     let n = n_positions.max(1);
     let n_f = f64::from(n);
-    // 14 px a rank, as the interactive chart; a very long block is squeezed into about 1000 px.
-    let pitch = if n <= 70 { 14.0 } else { (1000.0 / n_f).max(3.0) };
     let head_h = 30.0;
-    let x_from = MARGIN_PX + 44.0;
+    // 14 px a rank, as the interactive chart; a very long block is squeezed into about 1000 px.
+    // In the page's box the ranks share its height.
+    let pitch = match sheet.fit {
+        Some(fit) => ((fit.height_px - 2.0 * sheet.margin - head_h - 12.0) / (n_f - 1.0).max(1.0)).max(2.0),
+        None if n <= 70 => 14.0,
+        None => (1000.0 / n_f).max(3.0),
+    };
+    let x_from = sheet.margin + 44.0;
     // The end labels' column, as wide as the longest label needs (within reason).
     let longest = rows.iter().filter(|r| r.labelled).map(|r| clean(&r.label).chars().count()).max().unwrap_or(0);
-    let label_room = (text_width(longest, 11.0, false) + 14.0).clamp(60.0, 280.0);
-    let x_to = width - MARGIN_PX - label_room;
+    let label_room = (text_width(longest, 11.0, false) + 14.0).clamp(60.0, (width * 0.45).clamp(60.0, 280.0));
+    let x_to = width - sheet.margin - label_room;
     let label_chars = chars_that_fit(label_room - 14.0, 11.0, false);
     let rank_y = |rank: u32| f64::from(rank.clamp(1, n) - 1) * pitch;
 
@@ -201,7 +307,7 @@ pub fn slope_svg(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, frame: 
     let area_h = (n_f - 1.0) * pitch;
     let plot_h = head_h + area_h.max(lowest_label) + 12.0;
 
-    document(width, frame, theme, plot_h, |c, top| {
+    document(sheet, frame, theme, plot_h, |c, top| {
         let area_top = top + head_h;
         let year_style = Style::chart(theme.text).anchor(Anchor::Middle).bold(true).size(13.0);
         c.text(x_from, top + 14.0, year_style, "year", &years.0.to_string());
@@ -241,22 +347,28 @@ pub fn slope_svg(rows: &[SlopeRow], years: (i32, i32), n_positions: u32, frame: 
 }
 
 /// The whole document around a chart: background, header (title, subtitle), the chart (drawn by
-/// `plot` from the y it is given, `plot_h` tall), footer (notes, source, date, credit).
-fn document(width: f64, frame: &Frame, theme: &Theme, plot_h: f64, plot: impl FnOnce(&mut Canvas, f64)) -> String {
-    let inner = width - 2.0 * MARGIN_PX;
+/// `plot` from the y it is given, `plot_h` tall), footer (notes, source, date, credit). On the
+/// page's box (`sheet.fit`) it is an `<svg>` element of the box's size with the chart alone:
+/// hidden from screen readers, as the box carries the chart's text alternative.
+fn document(sheet: Sheet, frame: &Frame, theme: &Theme, plot_h: f64, plot: impl FnOnce(&mut Canvas, f64)) -> String {
+    let (width, margin) = (sheet.width, sheet.margin);
+    let inner = width - 2.0 * margin;
     let head = header(frame, inner, theme);
     let foot = footer(frame, inner, theme);
     let head_h: f64 = head.iter().map(|l| l.height).sum();
     let foot_h: f64 = foot.iter().map(|l| l.height).sum();
-    let plot_top = MARGIN_PX + head_h + if head.is_empty() { 0.0 } else { GAP_PX };
+    let plot_top = margin + head_h + if head.is_empty() { 0.0 } else { GAP_PX };
     let foot_top = plot_top + plot_h + GAP_PX;
-    let height = (foot_top + foot_h + MARGIN_PX).ceil();
+    let height = match sheet.fit {
+        Some(fit) => fit.height_px,
+        None => (foot_top + foot_h + margin).ceil(),
+    };
 
     let mut c = Canvas::default();
     c.rect((0.0, 0.0), (width, height), theme.background, "background");
-    let mut y = MARGIN_PX;
+    let mut y = margin;
     for line in &head {
-        c.text(MARGIN_PX, line.baseline(y), line.style, line.class, &line.text);
+        c.text(margin, line.baseline(y), line.style, line.class, &line.text);
         y += line.height;
     }
     plot(&mut c, plot_top);
@@ -264,22 +376,34 @@ fn document(width: f64, frame: &Frame, theme: &Theme, plot_h: f64, plot: impl Fn
     let mut last_baseline = foot_top + 11.0;
     for line in &foot {
         last_baseline = line.baseline(y);
-        c.text(MARGIN_PX, last_baseline, line.style, line.class, &line.text);
+        c.text(margin, last_baseline, line.style, line.class, &line.text);
         y += line.height;
     }
-    let credit = Style { size: 11.0, bold: true, fill: theme.muted, anchor: Anchor::End, halo: None };
-    c.text(width - MARGIN_PX, last_baseline, credit, "credit", CREDIT);
+    if sheet.fit.is_none() {
+        let credit = Style { size: 11.0, bold: true, fill: theme.muted, anchor: Anchor::End, halo: None };
+        c.text(width - margin, last_baseline, credit, "credit", CREDIT);
+    }
 
     let mut doc = String::with_capacity(c.body.len() + 400);
-    doc.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = write!(
-        doc,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"{FONT_FAMILY}\" role=\"img\">\n<title>{}</title>\n",
-        escape(&clean(&frame.title)),
-        w = Px(width),
-        h = Px(height),
-    );
+    if sheet.fit.is_some() {
+        let _ = writeln!(
+            doc,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+             font-family=\"{FONT_FAMILY}\" aria-hidden=\"true\" focusable=\"false\">",
+            w = Px(width),
+            h = Px(height),
+        );
+    } else {
+        doc.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = write!(
+            doc,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+             font-family=\"{FONT_FAMILY}\" role=\"img\">\n<title>{}</title>\n",
+            escape(&clean(&frame.title)),
+            w = Px(width),
+            h = Px(height),
+        );
+    }
     doc.push_str(&c.body);
     doc.push_str("</svg>\n");
     doc
@@ -566,9 +690,9 @@ fn clip(text: &str, max_chars: usize) -> String {
     cut
 }
 
-/// A unit's name wrapped into the label column.
-fn label_lines(label: &str, column_px: f64) -> Vec<String> {
-    wrap(&clean(label), chars_that_fit(column_px, CHART_TEXT_PX, true), LABEL_MAX_LINES)
+/// A unit's name wrapped into the label column, on at most `max_lines` lines.
+fn label_lines(label: &str, column_px: f64, max_lines: usize) -> Vec<String> {
+    wrap(&clean(label), chars_that_fit(column_px, CHART_TEXT_PX, true), max_lines)
 }
 
 /// Row height that fits the most-wrapped label: `min_px`, or its lines plus `pad_px`.

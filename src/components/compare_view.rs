@@ -7,7 +7,7 @@ use chiso_engine::format::{self, Lang};
 use leptos::prelude::*;
 
 use crate::charts::slope::{self, SlopeRow};
-use crate::charts::EChart;
+use crate::charts::{svg, EChart};
 use crate::components::context::Ctx;
 use crate::components::rank_change::RankChange;
 use crate::i18n::{self, msg};
@@ -58,6 +58,10 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
         slope_rows.with(|rows| slope::option(rows, years, n_positions.get(), &palette.get()))
     });
     let height = Signal::derive(move || slope::height_for(n_positions.get()));
+    let sketch = move |fit: svg::Fit| {
+        let years = (from_year.get().unwrap_or_default(), resolved.with(|r| r.year));
+        slope_rows.with(|rows| svg::slope_inline(rows, years, n_positions.get(), &palette.get(), fit))
+    };
     crate::export::register(move |lang| {
         use crate::export::{int, num, text};
         let cols = i18n::export_cols(lang);
@@ -171,7 +175,7 @@ pub fn CompareView(ctx: Ctx) -> impl IntoView {
             </div>
             // Nothing to draw without an earlier year (a block that is new this year): the summary says so.
             <Show when=move || comparison.with(Option::is_some)>
-            <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
+            <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) sketch />
             {move || change_note().map(|s| view! { <p class="change-note" data-testid="change-note">{s}</p> })}
             <div class="table-wrap">
                 <table class="ranking" data-testid="compare-table">

@@ -8,7 +8,7 @@ use chiso_engine::view_state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
-use crate::charts::EChart;
+use crate::charts::{svg, EChart};
 use crate::components::context::Ctx;
 use crate::components::embed::EmbedTable;
 use crate::components::ranking_table::RankingTable;
@@ -98,14 +98,18 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
                 .collect::<Vec<_>>()
         })
     });
-    let option = Signal::derive(move || {
+    let spec = Memo::new(move |_| {
         let lang = lang.get();
         let mean = ranking
             .with(|r| r.as_ref().and_then(|r| r.published_mean))
             .map(|m| (m, format!("{} {}", msg(lang).mean_label, format::score(m, unit_fmt, lang))));
-        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() };
-        bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
+        BarSpec { axis_min: scale_min, axis_max: scale_max, mean, narrow: narrow.get() }
     });
+    let option =
+        Signal::derive(move || spec.with(|spec| bar_rows.with(|rows| ranking_bar::option(rows, spec, &palette.get()))));
+    let sketch = move |fit: svg::Fit| {
+        spec.with(|spec| bar_rows.with(|rows| svg::bar_inline(rows, spec, &palette.get(), lang.get(), fit)))
+    };
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
     let chart_summary = Signal::derive(move || {
         let lang = lang.get();
@@ -145,7 +149,7 @@ pub fn RankingView(ctx: Ctx, data: RankingData, #[prop(optional)] compact: bool)
         {(!compact).then(|| view! { <UnitCard ctx /> })}
         // No bar to draw (no score published, or none kept by a filter): no empty axes.
         <Show when=move || bar_rows.with(|r| !r.is_empty())>
-            <EChart option height_px=height summary=chart_summary unavailable_text=unavailable />
+            <EChart option height_px=height summary=chart_summary unavailable_text=unavailable sketch />
         </Show>
         <p class="chart-caption">{move || chart_summary.get()}</p>
         {if compact { view! { <EmbedTable lang>{table}</EmbedTable> }.into_any() } else { table.into_any() }}

@@ -10,7 +10,7 @@ use chiso_engine::sensitivity::SensitivityError;
 use leptos::prelude::*;
 
 use crate::charts::rank_band::{self, BandRow};
-use crate::charts::EChart;
+use crate::charts::{svg, EChart};
 use crate::components::context::Ctx;
 use crate::i18n::{self, msg, whatif};
 use crate::theme;
@@ -66,6 +66,8 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
     let option =
         Signal::derive(move || band_rows.with(|rows| rank_band::option(rows, n_positions.get(), &palette.get())));
     let height = Signal::derive(move || band_rows.with(|r| rank_band::height_for(r.len())));
+    let sketch =
+        move |fit: svg::Fit| band_rows.with(|rows| svg::band_inline(rows, n_positions.get(), &palette.get(), fit));
     crate::export::register(move |lang| {
         use crate::export::{int, num, text};
         let cols = i18n::export_cols(lang);
@@ -222,7 +224,7 @@ pub fn SensitivityView(ctx: Ctx) -> impl IntoView {
             </div>
             <p class="summary" data-testid="sensitivity-summary" aria-live="polite">{headline}</p>
             <Show when=move || has_run.get()>
-                <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) />
+                <EChart option height_px=height summary unavailable_text=Signal::derive(move || msg(lang.get()).chart_unavailable) sketch />
             </Show>
             {table}
             <p class="muted method">{move || i18n::method_note(N_DRAWS, concentration(spread.get()), box_fraction(spread.get()) * 100.0, lang.get())}</p>

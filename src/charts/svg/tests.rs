@@ -1,7 +1,7 @@
 //! Tests of the SVG charts, read back with a small XML parser (below) rather than by string
 //! search, so a document that would not open in a viewer fails here.
 
-use super::{band_svg, bar_svg, clean, escape, slope_svg, wrap, Frame};
+use super::{band_inline, band_svg, bar_inline, bar_svg, clean, escape, slope_inline, slope_svg, wrap, Fit, Frame};
 use crate::charts::rank_band::BandRow;
 use crate::charts::ranking_bar::{BarRow, BarSpec};
 use crate::charts::slope::SlopeRow;
@@ -667,4 +667,54 @@ fn no_rows_and_an_empty_frame_still_make_a_document() {
         }
         assert_eq!(root.one("credit").text(), "chiso");
     }
+}
+
+// ---- on the page, before ECharts ----------------------------------------------------------------
+
+#[test]
+fn inline_charts_fill_the_page_box_exactly_and_leave_the_text_alternative_to_it() {
+    let rows: Vec<BarRow> = (0..30)
+        .map(|i| {
+            bar(
+                &format!("u{i}"),
+                &format!("{}. {HOSTILE} Sở Tài nguyên và Môi trường", i + 1),
+                90.0 - f64::from(i),
+                i == 3,
+            )
+        })
+        .collect();
+    let fit = Fit { width_px: 336.0, height_px: f64::from(crate::charts::ranking_bar::height_for(rows.len())) };
+    let mut narrow = spec();
+    narrow.narrow = true;
+    let bands = [band("a", 1, 2, 3, false), band(HOSTILE, 2, 3, 5, true)];
+    let slopes = [slope("a", 1, 2, true), slope(HOSTILE, 2, 1, true)];
+    let docs = [
+        (bar_inline(&rows, &narrow, &LIGHT, Lang::Vi, fit), fit),
+        (
+            band_inline(&bands, 5, &DARK, Fit { width_px: 800.0, height_px: 104.0 }),
+            Fit { width_px: 800.0, height_px: 104.0 },
+        ),
+        (
+            slope_inline(&slopes, (2022, 2023), 5, &LIGHT, Fit { width_px: 336.0, height_px: 190.0 }),
+            Fit { width_px: 336.0, height_px: 190.0 },
+        ),
+    ];
+    for (doc, fit) in &docs {
+        assert!(doc.starts_with("<svg "), "an element to put in the page, no XML declaration: {doc}");
+        assert!(!doc.contains("<img"));
+        let root = read(doc);
+        assert_eq!((root.num("width"), root.num("height")), (fit.width_px, fit.height_px), "the box's size");
+        assert_eq!(root.attr("aria-hidden"), Some("true"), "the box carries role=img and the summary");
+        assert!(root.with_class("credit").is_empty() && root.with_class("title").is_empty(), "no frame");
+        // Everything drawn stays inside the box.
+        for el in root.all().into_iter().filter(|e| e.name == "rect") {
+            assert!(el.num("y") + el.num("height") <= fit.height_px + 0.5, "{el:?}");
+            assert!(el.num("x") + el.num("width") <= fit.width_px + 0.5, "{el:?}");
+        }
+    }
+    // Thirty bars, each unit's name wrapped to what its row holds.
+    let root = read(&docs[0].0);
+    assert_eq!(root.with_class("bar").len(), 30);
+    let label_ys: Vec<f64> = root.with_class("label").iter().map(|e| e.num("y")).collect();
+    assert!(label_ys.iter().all(|y| *y < fit.height_px), "{label_ys:?}");
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::State;
 use crate::charts::ranking_bar::{self, BarRow, BarSpec};
-use crate::charts::EChart;
+use crate::charts::{svg, EChart};
 use crate::components::context::Ctx;
 use crate::components::rank_change::RankChange;
 use crate::export::{ChartSnap, ViewExport};
@@ -101,6 +101,12 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: false };
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
     });
+    let sketch = move |fit: svg::Fit| {
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: fit.width_px < 600.0 };
+        bar_rows.with(|rows| svg::bar_inline(rows, &spec, &palette.get(), lang.get(), fit))
+    };
+    // The bars move as the reader edits: ECharts is wanted at once.
+    crate::charts::loader::want();
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
     let summary = Signal::derive(move || {
         bar_rows.with(|rows| {
@@ -113,7 +119,7 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         let chart = bar_rows.with_untracked(|b| (!b.is_empty()).then(|| ChartSnap::Bar(b.clone(), spec)));
         state.with_untracked(|s| s.as_ref().map(|s| whatif_export(ctx, s, chart, lang)))
     });
-    view! { <EChart option height_px=height summary unavailable_text=unavailable /> }
+    view! { <EChart option height_px=height summary unavailable_text=unavailable sketch /> }
 }
 
 /// The rescored table as shown: every value a reader changed (or rescored under other weights)
@@ -165,61 +171,97 @@ fn whatif_export(ctx: Ctx, s: &State, chart: Option<ChartSnap>, lang: Lang) -> V
     ViewExport { what: "gia-dinh", header, rows, chart, subtitle, has_assumed, has_computed }
 }
 
+/// One row of the rescored table as shown: everything it draws, so that a row whose text is
+/// unchanged after an edit is the same row (`<For>` keeps its DOM and only moves it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct TableRow {
+    unit_id: String,
+    rank: String,
+    name: String,
+    reason: Option<String>,
+    score: String,
+    hypothetical: bool,
+    score_change: Option<String>,
+    rank_change: Option<i64>,
+    selected: bool,
+    lang: Lang,
+}
+
+/// The rows of the table, or the scenario's error worded (nothing before the block is known).
+fn table_rows(ctx: Ctx, s: &State, lang: Lang) -> Result<Vec<TableRow>, String> {
+    let unit_fmt = ctx.ds.with_value(|ds| ds.index.unit);
+    let result = s.whatif.result.as_ref().map_err(|e| i18n::scenario_error(e, lang))?;
+    Ok(result
+        .rows
+        .iter()
+        .zip(&s.whatif.shown)
+        .map(|(r, shown)| TableRow {
+            unit_id: r.unit_id.0.clone(),
+            rank: i18n::shown_rank(*shown, lang),
+            name: ctx.unit_name(&r.unit_id),
+            reason: match shown {
+                ShownRank::Range { n_unpublished, .. } => Some(i18n::interval_reason(*n_unpublished, lang)),
+                _ => None,
+            },
+            score: r.score.map_or_else(|| msg(lang).unpublished.to_string(), |x| format::score(x, unit_fmt, lang)),
+            hypothetical: r.hypothetical,
+            score_change: r.score_moved().map(|c| format::signed(c, 2, lang)),
+            rank_change: r.rank_change,
+            selected: Some(&r.unit_id) == s.whatif.unit.as_ref(),
+            lang,
+        })
+        .collect())
+}
+
+/// One row of the rescored table.
+fn table_row(r: TableRow) -> impl IntoView {
+    let TableRow { unit_id, rank, name, reason, score, hypothetical, score_change, rank_change, selected, lang } = r;
+    view! {
+        <tr data-testid="whatif-row" data-unit=unit_id class:hypothetical=hypothetical class:selected=selected>
+            <td class="num rank" data-testid="whatif-rank">{rank}</td>
+            <th scope="row" class="unit">
+                <span class="name">{name}</span>
+                {reason.map(|t| view! { <span class="note" data-testid="interval-reason">{t}</span> })}
+            </th>
+            <td class="num score">
+                {score}
+                {hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+            </td>
+            <td class="num change">{score_change}{rank_change.map(|delta| view! { <RankChange delta lang /> })}</td>
+        </tr>
+    }
+}
+
 /// The rescored table: each row's honest rank (with the reason for a range), its score with
-/// the hypothetical tag, and its move.
+/// the hypothetical tag, and its move. Rows are keyed by what they show: a slider move rebuilds
+/// only the rows whose text changed and moves the others.
 #[component]
 pub fn ResultTable(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
-    move || {
-        let lang = ctx.lang.get();
-        let unit_fmt = ctx.ds.with_value(|ds| ds.index.unit);
-        state.with(|s| {
-            let s = s.as_ref()?;
-            let result = match &s.whatif.result {
-                Ok(r) => r,
-                Err(e) => return Some(view! { <p class="notice" role="alert">{i18n::scenario_error(e, lang)}</p> }.into_any()),
-            };
-            let rows = result
-                .rows
-                .iter()
-                .zip(&s.whatif.shown)
-                .map(|(r, shown)| {
-                    let reason = match shown {
-                        ShownRank::Range { n_unpublished, .. } => Some(i18n::interval_reason(*n_unpublished, lang)),
-                        _ => None,
-                    };
-                    let score = r.score.map_or_else(|| msg(lang).unpublished.to_string(), |x| format::score(x, unit_fmt, lang));
-                    let score_change = r.score_moved().map(|c| format::signed(c, 2, lang));
-                    let selected = Some(&r.unit_id) == s.whatif.unit.as_ref();
-                    view! {
-                        <tr data-testid="whatif-row" data-unit=r.unit_id.0.clone() class:hypothetical=r.hypothetical class:selected=selected>
-                            <td class="num rank" data-testid="whatif-rank">{i18n::shown_rank(*shown, lang)}</td>
-                            <th scope="row" class="unit">
-                                <span class="name">{ctx.unit_name(&r.unit_id)}</span>
-                                {reason.map(|t| view! { <span class="note" data-testid="interval-reason">{t}</span> })}
-                            </th>
-                            <td class="num score">
-                                {score}
-                                {r.hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
-                            </td>
-                            <td class="num change">{score_change}{r.rank_change.map(|delta| view! { <RankChange delta lang /> })}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            Some(view! {
-                <div class="table-wrap">
-                    <table class="ranking" data-testid="whatif-table">
-                        <caption>{whatif(lang).hypothetical_banner}</caption>
-                        <thead><tr>
-                            <th scope="col" class="num">{msg(lang).col_rank}</th>
-                            <th scope="col">{msg(lang).col_unit}</th>
-                            <th scope="col" class="num">{msg(lang).col_score}</th>
-                            <th scope="col" class="num">{msg(lang).col_change}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }.into_any())
-        })
+    let lang = ctx.lang;
+    let rows = Memo::new(move |_| {
+        let lang = lang.get();
+        state.with(|s| s.as_ref().map(|s| table_rows(ctx, s, lang)))
+    });
+    let error = Memo::new(move |_| rows.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned())));
+    let has_table = Memo::new(move |_| rows.with(|r| matches!(r, Some(Ok(_)))));
+    let each = move || rows.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned()).unwrap_or_default());
+    view! {
+        {move || error.get().map(|e| view! { <p class="notice" role="alert">{e}</p> })}
+        <Show when=move || has_table.get()>
+            <div class="table-wrap">
+                <table class="ranking" data-testid="whatif-table">
+                    <caption>{move || whatif(lang.get()).hypothetical_banner}</caption>
+                    <thead><tr>
+                        <th scope="col" class="num">{move || msg(lang.get()).col_rank}</th>
+                        <th scope="col">{move || msg(lang.get()).col_unit}</th>
+                        <th scope="col" class="num">{move || msg(lang.get()).col_score}</th>
+                        <th scope="col" class="num">{move || msg(lang.get()).col_change}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=each key=|r: &TableRow| r.clone() children=table_row />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
     }
 }

@@ -1,0 +1,44 @@
+// Loading ECharts when a chart needs it, for src/charts/loader.rs.
+//
+// The page holds <script type="text/plain" id="chiso-echarts" src=… integrity=…>: Trunk fills in
+// the bundle's hashed URL (with the public_url prefix) and its integrity, and a text/plain script
+// is never fetched or run. loadEcharts adds a real script with the same URL and integrity to
+// <head> (script-src 'self' allows it: no inline code).
+
+let loading = null;
+
+// Loads the bundle once; resolves when window.echarts exists, rejects with a plain message.
+export function loadEcharts() {
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      if (window.echarts) return resolve();
+      const template = document.getElementById('chiso-echarts');
+      if (!template) return reject(new Error('the page has no #chiso-echarts'));
+      const script = document.createElement('script');
+      script.src = template.getAttribute('src');
+      const integrity = template.getAttribute('integrity');
+      if (integrity) script.integrity = integrity;
+      script.onload = () => (window.echarts ? resolve() : reject(new Error('ECharts did not start')));
+      script.onerror = () => reject(new Error(`could not load ${script.src}`));
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
+
+// Calls `f` once, at the reader's first pointerdown, touchstart or keydown anywhere on the page.
+export function onFirstInput(f) {
+  const events = ['pointerdown', 'touchstart', 'keydown'];
+  const once = () => {
+    for (const e of events) removeEventListener(e, once, true);
+    f();
+  };
+  for (const e of events) addEventListener(e, once, { capture: true, passive: true });
+}
+
+// Calls `f` when the browser is next idle, at most `timeoutMs` later (a plain timer of
+// `timeoutMs` where there is no requestIdleCallback, as in Safari).
+export function whenIdle(f, timeoutMs) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout: timeoutMs });
+  else setTimeout(() => f(), timeoutMs);
+}

@@ -1,0 +1,103 @@
+//! ECharts when it is needed: the first screen draws its chart as an inline SVG (`svg::*_inline`)
+//! and needs no ECharts; the bundle is fetched at the reader's first pointerdown, touchstart or
+//! keydown, when a view that animates its chart opens ([`want`]), or when the browser is idle
+//! after the first chart is drawn ([`arm_idle`]) — whichever comes first. Then every `<EChart>`
+//! replaces its SVG with the interactive chart, in place.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/charts/loader.js")]
+extern "C" {
+    /// Loads the page's ECharts bundle once; resolves when `window.echarts` is there.
+    #[wasm_bindgen(js_name = loadEcharts)]
+    fn load_echarts() -> js_sys::Promise;
+    /// Calls the function at the reader's first pointerdown, touchstart or keydown.
+    #[wasm_bindgen(js_name = onFirstInput)]
+    fn on_first_input(f: &js_sys::Function);
+    /// Calls the function when the browser is next idle, at most `timeout_ms` later.
+    #[wasm_bindgen(js_name = whenIdle)]
+    fn when_idle(f: &js_sys::Function, timeout_ms: u32);
+}
+
+/// Longest wait for an idle moment after the first chart is drawn, in milliseconds.
+const IDLE_TIMEOUT_MS: u32 = 2000;
+
+/// Where the ECharts bundle is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Not asked for yet: charts show their SVG.
+    Waiting,
+    /// Being fetched.
+    Loading,
+    /// `window.echarts` is there.
+    Ready,
+    /// It could not be loaded: charts keep their SVG and say so.
+    Failed,
+}
+
+/// The page's one ECharts status (a context the app provides).
+#[derive(Clone, Copy)]
+pub struct ECharts {
+    status: RwSignal<Status>,
+    idle_armed: StoredValue<bool>,
+}
+
+impl ECharts {
+    /// The status, tracked.
+    pub fn status(self) -> Status {
+        self.status.get()
+    }
+
+    /// Starts loading the bundle unless it is loading or loaded.
+    pub fn load(self) {
+        if self.status.get_untracked() != Status::Waiting {
+            return;
+        }
+        self.status.set(Status::Loading);
+        let status = self.status;
+        leptos::task::spawn_local(async move {
+            let loaded = wasm_bindgen_futures::JsFuture::from(load_echarts()).await;
+            status.set(if loaded.is_ok() { Status::Ready } else { Status::Failed });
+        });
+    }
+}
+
+/// True when the bundle is already on the page (a host page that loaded ECharts itself).
+fn echarts_present() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts")).is_ok_and(|v| v.is_object())
+}
+
+/// Provide the page's ECharts status (the app does, once) and load the bundle at the reader's
+/// first input.
+pub fn provide() -> ECharts {
+    let initial = if echarts_present() { Status::Ready } else { Status::Waiting };
+    let echarts = ECharts { status: RwSignal::new(initial), idle_armed: StoredValue::new(false) };
+    provide_context(echarts);
+    if initial == Status::Waiting {
+        let load = Closure::once_into_js(move || echarts.load());
+        on_first_input(load.unchecked_ref());
+    }
+    echarts
+}
+
+/// The page's ECharts status; a chart outside the app (none today) gets one of its own.
+pub fn use_echarts() -> ECharts {
+    use_context::<ECharts>().unwrap_or_else(provide)
+}
+
+/// A view whose chart moves as the reader edits (what-if) or that opens on a reader's step:
+/// load ECharts now.
+pub fn want() {
+    use_echarts().load();
+}
+
+/// The first chart is on the screen as SVG: load ECharts when the browser is next idle.
+pub fn arm_idle(echarts: ECharts) {
+    if echarts.idle_armed.get_value() || echarts.status.get_untracked() != Status::Waiting {
+        return;
+    }
+    echarts.idle_armed.set_value(true);
+    let load = Closure::once_into_js(move || echarts.load());
+    when_idle(load.unchecked_ref(), IDLE_TIMEOUT_MS);
+}
