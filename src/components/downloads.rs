@@ -152,7 +152,12 @@ pub fn Downloads(
     };
     view! {
         <details class="downloads" data-testid="downloads">
-            <summary class="tool">{move || i18n::own(lang.get()).downloads}</summary>
+            // On phones an arrow stands for the words (the masthead has one row); the words stay the
+            // accessible name.
+            <summary class="tool">
+                <span class="label-short" aria-hidden="true">"⤓"</span>
+                <span class="label-long">{move || i18n::own(lang.get()).downloads}</span>
+            </summary>
             <ul class="menu">
                 {item(Kind::CsvSemicolon, |t| t.csv_semicolon, "download-csv")}
                 {item(Kind::CsvComma, |t| t.csv_comma, "download-csv-comma")}

@@ -111,7 +111,7 @@ pub fn Explorer(
                 <CopyLink lang />
                 <EmbedCode view lang heading chart_px />
                 <Downloads ctx heading sources=sources_cited />
-                <a class="tool" data-testid="open-own-data" href=move || view.with(crate::state::data_page_url)>
+                <a class="tool own-entry" data-testid="open-own-data" href=move || view.with(crate::state::data_page_url)>
                     {move || i18n::own(lang.get()).title}
                 </a>
             </div>
@@ -128,6 +128,12 @@ pub fn Explorer(
         </Controls>
         {move || body(ctx, data, current_view.get(), false)}
         {sources}
+        // The way to the own-data page on every screen (on phones the masthead has no room for it).
+        <p class="own-footer">
+            <a data-testid="own-data-footer" href=move || view.with(crate::state::data_page_url)>
+                {move || i18n::own(lang.get()).footer_link}
+            </a>
+        </p>
     }
     .into_any()
 }

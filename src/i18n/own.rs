@@ -12,6 +12,8 @@ use crate::own::LinkProblem;
 pub struct OwnMsg {
     /// The masthead button and the view's heading.
     pub title: &'static str,
+    /// The explorer's footer link to the own-data page.
+    pub footer_link: &'static str,
     /// The promise, said where the reader pastes.
     pub privacy: &'static str,
     /// The text box's label.
@@ -102,6 +104,7 @@ pub struct OwnMsg {
 
 const VI: OwnMsg = OwnMsg {
     title: "Dữ liệu của bạn",
+    footer_link: "Dữ liệu của bạn: dán hoặc chọn một bảng xếp hạng để xếp hạng, thử trọng số, chia sẻ và nhúng",
     privacy: "Dữ liệu của bạn không rời khỏi trình duyệt: bảng được đọc và xếp hạng ngay trên máy này, không gửi tới máy chủ nào. Liên kết chia sẻ mang bảng trong phần sau dấu #, phần không bao giờ được gửi đi.",
     paste_label: "Dán bảng (sao chép từ Excel, Google Sheets…) hoặc chọn tệp",
     paste_placeholder: "Đơn vị\tĐiểm\nSở Tư pháp\t91,85\nSở Nội vụ\t91,22",
@@ -149,6 +152,7 @@ const VI: OwnMsg = OwnMsg {
 
 const EN: OwnMsg = OwnMsg {
     title: "Your data",
+    footer_link: "Your data: paste or choose a ranking table to rank it, try other weights, share and embed it",
     privacy: "Your data does not leave your browser: the table is read and ranked on this device and sent to no server. A shared link carries the table after the # sign, the part of a link that is never sent.",
     paste_label: "Paste a table (copied from Excel, Google Sheets…) or choose a file",
     paste_placeholder: "Unit\tScore\nDepartment of Justice\t91.85\nDepartment of Home Affairs\t91.22",
