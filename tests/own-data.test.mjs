@@ -175,6 +175,19 @@ describe('your own data', () => {
       assert.match(await page.locator(tid('own-input-error')).textContent(), /sao chép|copy/i);
       assert.equal(await page.locator(tid('own-text')).inputValue(), hostile.replace(/\r/g, ''));
       await rankIt(page, '<img src=x onerror="window.pwned=1">');
+      // The chart's tooltip (ECharts, loaded by the tap) shows the name as text too.
+      const chart = page.locator(tid('chart')).first();
+      const box = await chart.boundingBox();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 40);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForFunction((sel) => window.echarts?.getInstanceByDom(document.querySelector(sel)), tid('chart'));
+      for (const dy of [36, 40, 44, 48]) await page.mouse.move(box.x + box.width * 0.6, box.y + dy);
+      await page.waitForFunction(
+        (sel) => [...document.querySelectorAll(`${sel} div`)].some((d) => d.textContent.includes('<img src=x') && d.style.display !== 'none'),
+        tid('chart'),
+        { polling: 200 },
+      );
       assert.equal(await page.locator(`${tid('app')} img`).count(), 0, 'no <img> from the data');
       assert.equal(await page.locator(`${tid('app')} b`).count(), 0, 'no <b> from the data');
       // The SVG export escapes it too.
@@ -313,12 +326,21 @@ describe('your own data', () => {
       assert.match(doc, /2023/);
       assert.match(doc, /Nguồn/);
       const [json] = await Promise.all([page.waitForEvent('download'), page.locator(tid('download-json')).click()]);
-      assert.equal(JSON.parse(readFileSync(await json.path(), 'utf8')).id, 'pci');
+      const jsonBytes = readFileSync(await json.path());
+      assert.equal(JSON.parse(jsonBytes.toString('utf8')).id, 'pci');
       // The CSV back in: the same order of the same units.
       await page.locator(tid('open-own-data')).click();
       await page.locator(tid('own-data')).waitFor();
       await page.locator(tid('own-file')).setInputFiles({ name: csv.suggestedFilename(), mimeType: 'text/csv', buffer: bytes });
       await page.locator(tid('own-mapping')).waitFor();
+      await page.locator(tid('own-rank')).click();
+      await waitForRowCount(page, 63);
+      assert.deepEqual(await names(page), shown);
+      // The dataset file reads back too: a JSON dataset needs no mapping.
+      await page.goto(new URL('/data.html?v=1&view=data', page.url()).href);
+      await page.locator(tid('own-file')).setInputFiles({ name: 'pci.json', mimeType: 'application/json', buffer: jsonBytes });
+      await page.waitForFunction((sel) => !document.querySelector(sel)?.disabled, tid('own-rank'));
+      assert.equal(await page.locator(tid('own-mapping')).count(), 0, 'no column mapping for a dataset file');
       await page.locator(tid('own-rank')).click();
       await waitForRowCount(page, 63);
       assert.deepEqual(await names(page), shown);
