@@ -61,7 +61,7 @@ BENCH_Z_NOTE := profile release (opt-level z, as the app ships) + wasm-opt -Oz
 bench: build
 	$(ENV) node scripts/size-report.mjs dist
 	$(ENV) node scripts/wasm-crates.mjs
-	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?ds=pci'
+	$(ENV) node scripts/lighthouse.mjs --runs 3 --dist dist '' '?group=districts' '?ds=pci' '?ds=pci&view=whatif' '?embed=1'
 	$(ENV) node scripts/whatif-bench.mjs --dist dist
 	$(MAKE) --no-print-directory bench-speed
 

@@ -72,13 +72,16 @@ else
 fi
 
 # --- npm packages from package-lock.json: echarts, esbuild, binaryen (wasm-opt), playwright-core. ---
-# npm records the installed tree in node_modules/.package-lock.json; a newer package-lock.json
-# means the lock changed since the last install.
-if [ -f node_modules/.package-lock.json ] && ! [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# The lock's SHA-256 is kept in node_modules after an install: another lock means another tree.
+# (Comparing modification times was not enough: a git checkout or merge can give the lock the
+# same second as the last install, and a package added by the merge was then never installed.)
+lock_sha="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f node_modules/.chiso-lock-sha256 ] && [ "$(cat node_modules/.chiso-lock-sha256)" = "$lock_sha" ]; then
   skip "npm packages (node_modules matches package-lock.json)"
 else
   say "installing npm packages with npm ci"
   npm ci --no-audit --no-fund
+  echo "$lock_sha" > node_modules/.chiso-lock-sha256
 fi
 wasm_opt_have="$(wasm-opt --version 2>/dev/null || true)"
 case "$wasm_opt_have" in
