@@ -84,12 +84,19 @@ pub async fn load(url: String) -> LoadState {
         Ok(b) => b,
         Err(e) => return LoadState::Failed(LoadFailure::Unreadable { url, detail: e.to_string() }),
     };
-    match Dataset::from_json(&body) {
-        Ok((ds, warnings)) => LoadState::Ready(Arc::new(ds), Arc::new(warnings)),
-        Err(LoadError::Parse(detail)) => LoadState::Failed(LoadFailure::NotADataset { url, detail }),
-        Err(LoadError::Version { found, supported }) => {
-            LoadState::Failed(LoadFailure::Version { url, found, supported })
-        }
-        Err(LoadError::Invalid(problems)) => LoadState::Failed(LoadFailure::Invalid { url, problems }),
+    match validate(url, &body) {
+        Ok((ds, warnings)) => LoadState::Ready(ds, warnings),
+        Err(failure) => LoadState::Failed(failure),
+    }
+}
+
+/// Parse and validate a dataset's text (a fetched file, a link's table, this browser's copy);
+/// `url` is what a failure names.
+pub fn validate(url: String, body: &str) -> Result<(Arc<Dataset>, Arc<Vec<DataWarning>>), LoadFailure> {
+    match Dataset::from_json(body) {
+        Ok((ds, warnings)) => Ok((Arc::new(ds), Arc::new(warnings))),
+        Err(LoadError::Parse(detail)) => Err(LoadFailure::NotADataset { url, detail }),
+        Err(LoadError::Version { found, supported }) => Err(LoadFailure::Version { url, found, supported }),
+        Err(LoadError::Invalid(problems)) => Err(LoadFailure::Invalid { url, problems }),
     }
 }

@@ -6,15 +6,14 @@
 
 use std::sync::Arc;
 
-use chiso_engine::dataset::{Dataset, LoadError};
-use chiso_engine::schema::{self, RawDataset};
+use chiso_engine::dataset::{DataWarning, Dataset};
 use chiso_engine::table::fragment::{self, FragmentError, MAX_INFLATED_BYTES};
 use chiso_engine::view_state::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::io;
-use crate::load::{LoadFailure, LoadState};
+use crate::load::{self, LoadFailure, LoadState};
 
 /// Storage key of the last table's dataset (JSON).
 const STORE_DATASET: &str = "chiso.own.dataset.v1";
@@ -23,22 +22,25 @@ const STORE_INPUT: &str = "chiso.own.input.v1";
 /// Storage key of the chosen file's name.
 const STORE_FILE_NAME: &str = "chiso.own.file.v1";
 
-/// A table ready to rank.
+/// A table ready to rank: validated once, when it arrives.
 #[derive(Debug, Clone)]
 pub struct OwnTable {
-    /// The dataset as built (or as read from a file or a link).
-    pub raw: Arc<RawDataset>,
     /// Its compact JSON (what the fragment carries and the JSON download saves).
     pub json: Arc<String>,
+    /// The validated dataset.
+    pub dataset: Arc<Dataset>,
+    /// Its oddities.
+    pub warnings: Arc<Vec<DataWarning>>,
     /// The link fragment (without `#`) once compressed; `None` while compressing.
     pub fragment: Option<Result<String, FragmentError>>,
 }
 
 impl OwnTable {
-    /// A table from a built dataset (the own-data page; it writes the dataset's JSON).
-    pub fn new(raw: RawDataset) -> OwnTable {
-        let json = fragment::dataset_json(&raw);
-        OwnTable { raw: Arc::new(raw), json: Arc::new(json), fragment: None }
+    /// A table from its JSON text (the explorer never writes a dataset: its wasm has no
+    /// serializer for one; the own-data page does that).
+    fn from_json(json: String) -> Result<OwnTable, LoadFailure> {
+        let (dataset, warnings) = load::validate(LINK_LABEL.to_string(), &json)?;
+        Ok(OwnTable { json: Arc::new(json), dataset, warnings, fragment: None })
     }
 }
 
@@ -87,16 +89,13 @@ pub fn provide() -> Own {
             });
         });
     } else if let Some(json) = io::store_get(STORE_DATASET) {
-        match schema::parse(&json) {
-            Ok(raw) if Dataset::from_raw(raw.clone()).is_ok() => {
-                // The stored text as it is: the explorer never writes a dataset (its wasm has no
-                // serializer for one; the own-data page does that).
-                let table = OwnTable { raw: Arc::new(raw), json: Arc::new(json), fragment: None };
+        match OwnTable::from_json(json) {
+            Ok(table) => {
                 slot.set(OwnSlot::Ready(table.clone()));
                 pack(own, table);
             }
             // A stored table this version cannot read is forgotten rather than shown broken.
-            _ => io::store_remove(STORE_DATASET),
+            Err(_) => io::store_remove(STORE_DATASET),
         }
     }
     own
@@ -112,13 +111,7 @@ async fn from_fragment(hash: &str) -> Result<OwnTable, LoadFailure> {
             Some(_) => LinkProblem::Damaged,
         },
     })?;
-    let raw = schema::parse(&json).map_err(|e| LoadFailure::NotADataset { url: url.clone(), detail: e.to_string() })?;
-    match Dataset::from_raw(raw.clone()) {
-        Ok(_) => Ok(OwnTable { json: Arc::new(json), raw: Arc::new(raw), fragment: None }),
-        Err(LoadError::Invalid(problems)) => Err(LoadFailure::Invalid { url, problems }),
-        Err(LoadError::Version { found, supported }) => Err(LoadFailure::Version { url, found, supported }),
-        Err(LoadError::Parse(detail)) => Err(LoadFailure::NotADataset { url, detail }),
-    }
+    OwnTable::from_json(json)
 }
 
 /// Why a link's table could not be unpacked.
@@ -147,26 +140,18 @@ pub fn load_state(slot: &OwnSlot) -> LoadState {
         OwnSlot::Empty => LoadState::Failed(LoadFailure::NoOwnTable { url: LINK_LABEL.to_string() }),
         OwnSlot::Reading => LoadState::Loading,
         OwnSlot::Broken(failure) => LoadState::Failed(failure.clone()),
-        OwnSlot::Ready(table) => match Dataset::from_raw((*table.raw).clone()) {
-            Ok((ds, warnings)) => LoadState::Ready(Arc::new(ds), Arc::new(warnings)),
-            Err(LoadError::Invalid(problems)) => {
-                LoadState::Failed(LoadFailure::Invalid { url: LINK_LABEL.to_string(), problems })
-            }
-            Err(e) => {
-                LoadState::Failed(LoadFailure::NotADataset { url: LINK_LABEL.to_string(), detail: e.to_string() })
-            }
-        },
+        OwnSlot::Ready(table) => LoadState::Ready(table.dataset.clone(), table.warnings.clone()),
     }
 }
 
 /// Rank `table` (the own-data page's button): keep it in this browser with the text it came
 /// from, pack it into a link fragment, and open the explorer on it (`view` gives the language
 /// and colours). A table too large for a link opens from this browser's storage instead.
-pub fn open_in_explorer(table: OwnTable, input: &str, file_name: Option<&str>, view: ViewState) {
-    io::store_set(STORE_DATASET, &table.json);
+pub fn open_in_explorer(json: String, input: &str, file_name: Option<&str>, view: ViewState) {
+    io::store_set(STORE_DATASET, &json);
     remember_input(input, file_name);
     spawn_local(async move {
-        let packed = match io::deflate(&table.json).await {
+        let packed = match io::deflate(&json).await {
             Ok(bytes) => fragment::encode(&bytes).ok(),
             Err(_) => None,
         };

@@ -22,7 +22,7 @@ use crate::components::lang_switch::LangSwitch;
 use crate::i18n;
 use crate::io;
 use crate::load::LoadFailure;
-use crate::own::{self, OwnTable};
+use crate::own;
 
 use issues::{Issues, JsonProblems};
 use mapping::MappingStep;
@@ -160,8 +160,8 @@ pub fn DataView(view: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
         let Some(mut raw) = ready.get_untracked() else { return };
         raw.id = OWN_DATASET.to_string();
         let text = input.get_untracked();
-        let table = OwnTable::new(raw);
-        own::open_in_explorer(table, &text, file_name.get_untracked().as_deref(), view.get_untracked());
+        let json = chiso_engine::table::fragment::dataset_json(&raw);
+        own::open_in_explorer(json, &text, file_name.get_untracked().as_deref(), view.get_untracked());
     };
     let forget = move |_| {
         own::forget();
