@@ -21,12 +21,15 @@ PUBLIC_URL ?=
 HOST ?= 127.0.0.1
 PORT ?= 8080
 # Trunk twice — the explorer (index.html) into dist/, the own-data page (data.html, its own wasm)
-# into target/dist-data/ — then scripts/postbuild.mjs: it merges the second into dist/ and moves
-# the loader Trunk inlines into each page out into a file, so the pages' Content-Security-Policy
-# can forbid inline scripts.
+# into target/dist-data/ — then chiso-prerender (natively, the same components with Leptos's
+# `ssr`) renders the first screen of the most-opened links from dist/data/, and
+# scripts/postbuild.mjs merges the second build into dist/, puts the snapshots into index.html, and
+# moves the loader Trunk inlines into each page out into a file, so the pages'
+# Content-Security-Policy can forbid inline scripts.
 TRUNK_BUILD := $(ENV) trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) \
 	&& trunk build --release $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL)) --dist target/dist-data data.html \
-	&& node scripts/postbuild.mjs dist target/dist-data=data.html
+	&& cargo run --quiet --no-default-features --features ssr --bin chiso-prerender -- dist target/snapshots.json \
+	&& node scripts/postbuild.mjs dist target/dist-data=data.html --snapshots=target/snapshots.json
 
 .PHONY: setup build run test bench bench-speed data
 
@@ -42,6 +45,7 @@ run: build
 test: setup
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy --workspace --all-targets -- -D warnings
+	$(ENV) cargo clippy -p chiso --no-default-features --features ssr --lib --bin chiso-prerender -- -D warnings
 	$(ENV) cargo test -p chiso-engine -p chiso-importer -p chiso
 	$(ENV) cargo run -p chiso-importer -- --check
 	$(TRUNK_BUILD)

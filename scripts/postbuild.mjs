@@ -28,8 +28,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-const dist = process.argv[2] || 'dist';
-const others = process.argv.slice(3);
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const dist = positional[0] || 'dist';
+const others = positional.slice(1);
+const snapshotsFile = flags.find((f) => f.startsWith('--snapshots='))?.slice('--snapshots='.length);
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -56,6 +59,31 @@ for (const arg of others) {
     copied += 1;
   }
   console.log(`postbuild: merged ${copied} files of ${other} into ${dist}`);
+}
+
+// 0b. The first-paint snapshots (chiso-prerender's JSON, the default link first) go into
+// index.html's #chiso-root: the default one shown, the others as <template>s; then public/boot.js
+// runs a second time right after the root to show the link's own (src/snapshot.rs).
+if (snapshotsFile) {
+  const snapshots = JSON.parse(readFileSync(snapshotsFile, 'utf8'));
+  const indexPath = join(dist, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  const root = '<main id="chiso-root"></main>';
+  if (!html.includes(root)) fail(`${indexPath} has no empty ${root} for the snapshots`);
+  if (!Array.isArray(snapshots) || snapshots[0]?.query !== '') fail(`${snapshotsFile}: the default link's snapshot must come first`);
+  const boot = html.match(/<script src="[^"]*boot-[0-9a-f]+\.js"[^>]*><\/script>/);
+  if (!boot) fail(`${indexPath} has no boot script to run after the snapshots`);
+  const attr = (v) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const parts = snapshots.map(({ query, html: body }, i) => {
+    // The snapshot is markup the page's policy must allow as it is: no script, no inline style.
+    if (/<script\b/i.test(body)) fail(`the snapshot of '?${query}' has a <script>`);
+    if (/\sstyle="/i.test(body)) fail(`the snapshot of '?${query}' has a style attribute (the CSP refuses it)`);
+    const div = `<div data-snapshot="${attr(query)}">${body}</div>`;
+    return i === 0 ? div : `<template data-snapshot="${attr(query)}">${div}</template>`;
+  });
+  html = html.replace(root, `<main id="chiso-root">${parts.join('')}</main>${boot[0]}`);
+  writeFileSync(indexPath, html);
+  console.log(`postbuild: ${snapshots.length} snapshots in ${indexPath} (${snapshots.map((s) => `'?${s.query}'`).join(', ')})`);
 }
 
 for (const page of ['index.html', 'data.html']) {

@@ -103,6 +103,15 @@ export function firstVisit(dist = 'dist') {
   return { rows, missing };
 }
 
+/**
+ * The rows a first paint waits for: the page (with the link's snapshot in it), its stylesheets and
+ * the one script <head> runs before the body (public/boot.js). The fonts are not among them
+ * (font-display: swap draws the text at once in a fallback face).
+ */
+export function firstPaint(rows) {
+  return rows.filter((r) => r.file === 'index.html' || r.file.endsWith('.css') || /(^|\/)boot-[0-9a-f]+\.js$/.test(r.file));
+}
+
 // Command line: `node scripts/size-report.mjs [DIST]`.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? 'dist';
@@ -127,6 +136,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const row of table.slice(1, -1)) console.log(line(row));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   console.log(line(table[table.length - 1]));
+  const paint = firstPaint(rows);
+  const paintBr = paint.reduce((sum, r) => sum + r.br, 0);
+  console.log(`\nFirst paint (the snapshot): ${paint.map((r) => r.file).join(' + ')} = ${paintBr} brotli bytes (${kib(paintBr)}; target 50 KB)`);
   // What the page fetches later, not for the first screen: the ECharts bundle (a text/plain
   // script the app turns into a real one when a chart needs it, src/charts/loader.rs).
   const html = readFileSync(join(dist, 'index.html'), 'utf8');

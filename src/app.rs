@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
     // The document's language follows the reader's choice (screen readers, hyphenation).
     Effect::new(move |_| {
         let code = lang.get().code();
-        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(html) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", code);
         }
     });
@@ -161,7 +161,7 @@ pub fn App() -> impl IntoView {
             LoadState::Ready(ds, _) => format!("{} — chiso", i18n::text(&ds.index.short_name, lang)),
             _ => chrome(lang).page_title.to_string(),
         });
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(doc) = crate::dom::window().and_then(|w| w.document()) {
             doc.set_title(&title);
         }
     });
@@ -174,13 +174,20 @@ pub fn App() -> impl IntoView {
         }
     });
     let data_href = move || view.with(state::data_page_url);
+    // The build-time snapshot of this link, when the page shows one (snapshot.rs), stays until
+    // there is something else to show.
+    let snapshot_shown = crate::snapshot::shown();
     view! {
         <div class="chiso" class:chiso-embed=is_embed data-testid="app">
-            {move || if data_view.get() {
+            {move || if let (LoadState::Loading, false, true) = (load_state.get(), data_view.get(), snapshot_shown) {
+                // The snapshot is the loading state.
+                ().into_any()
+            } else if data_view.get() {
+                crate::snapshot::remove();
                 view! {
                     <p class="loading" role="status"><a href=data_href>{move || i18n::own(lang.get()).title}</a></p>
                 }.into_any()
-            } else { match load_state.get() {
+            } else { crate::snapshot::remove(); match load_state.get() {
                 LoadState::Loading => view! {
                     <p class="loading" data-testid="loading" role="status">{msg(lang.get()).loading}</p>
                 }.into_any(),
@@ -199,6 +206,29 @@ pub fn App() -> impl IntoView {
                     view! { <Explorer ds warnings view url_warnings lang /> }.into_any()
                 }
             }}}
+        </div>
+    }
+}
+
+/// The explorer as the build-time snapshot shows it (`src/bin/chiso-prerender.rs`, natively): the
+/// same shell and [`Explorer`] as [`App`] draws for a loaded dataset, for the view state of the
+/// link the snapshot serves. The shell carries no `data-testid` (the app's own shell, mounted
+/// beside it while the wasm starts, does).
+#[component]
+pub fn Snapshot(
+    ds: std::sync::Arc<chiso_engine::dataset::Dataset>,
+    warnings: std::sync::Arc<Vec<chiso_engine::dataset::DataWarning>>,
+    initial: view_state::ViewState,
+) -> impl IntoView {
+    let is_embed = initial.embed;
+    let view = RwSignal::new(initial);
+    let url_warnings = RwSignal::new(Vec::new());
+    crate::charts::loader::provide();
+    theme::provide_palette(view);
+    let lang = Memo::new(move |_| view.with(|v| v.lang));
+    view! {
+        <div class="chiso" class:chiso-embed=is_embed>
+            <Explorer ds warnings view url_warnings lang />
         </div>
     }
 }

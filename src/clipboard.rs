@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 /// Copy `text`; `done(true)` when the browser confirms, `done(false)` when it refuses or has no
 /// clipboard (plain http, old browsers) — the caller then offers the text to copy by hand.
 pub fn copy_text(text: &str, done: impl Fn(bool) + Clone + 'static) {
-    let Some(window) = web_sys::window() else { return done(false) };
+    let Some(window) = crate::dom::window() else { return done(false) };
     // navigator.clipboard is missing outside secure contexts: look before calling.
     let navigator = window.navigator();
     let has_clipboard =

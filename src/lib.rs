@@ -1,17 +1,22 @@
-//! The chiso app (wasm only): the explorer page (`src/main.rs`, index.html) and the own-data page
+//! The chiso app (wasm; natively with the `ssr` feature for the build-time snapshot): the explorer page (`src/main.rs`, index.html) and the own-data page
 //! (`src/bin/chiso-data.rs`, data.html) share these modules. Two pages, two wasm files: a reader
 //! of an article downloads the explorer only; the table reader, the column mapping and the
 //! dataset writer ship in the own-data page's wasm (the linker keeps in each what its page uses).
+
+// The `ssr` build (the snapshot) nests the views' async render types deeper than the default allows.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod charts;
 pub mod clipboard;
 pub mod components;
+pub mod dom;
 pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod load;
 pub mod own;
+pub mod snapshot;
 pub mod state;
 pub mod theme;
 
@@ -19,7 +24,7 @@ use wasm_bindgen::JsCast;
 
 /// The element the page mounts into: `#chiso-root`, else none (the body).
 fn root() -> Option<web_sys::HtmlElement> {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("chiso-root"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -17,7 +17,7 @@ pub struct Initial {
 }
 
 fn location_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    crate::dom::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// Read the view state from the address bar.
@@ -44,7 +44,7 @@ fn fragment_for(view: &ViewState) -> String {
 /// state of the same page, such as the embed's "open in full".
 pub fn page_url(view: &ViewState) -> String {
     let query = view.to_query();
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = crate::dom::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let fragment = fragment_for(view);
     if query.is_empty() {
         format!("{path}{fragment}")
@@ -55,13 +55,13 @@ pub fn page_url(view: &ViewState) -> String {
 
 /// [`page_url`] with this page's origin in front, for pasting into another site.
 pub fn absolute_page_url(view: &ViewState) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = crate::dom::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     format!("{origin}{}", page_url(view))
 }
 
 /// The address of a file deployed next to this page (`embed.js`), absolute.
 pub fn sibling_url(file: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return file.to_string() };
+    let Some(location) = crate::dom::window().map(|w| w.location()) else { return file.to_string() };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -71,7 +71,7 @@ pub fn sibling_url(file: &str) -> String {
 /// Put the own table's fragment in the address bar (replacing the entry) when the page shows
 /// the table, so that the address a reader copies carries it.
 pub fn set_own_fragment(fragment: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = crate::dom::window() else { return };
     let (view, _) = chiso_engine::view_state::from_query(&location_search());
     if !view.is_own() {
         return;
@@ -90,7 +90,7 @@ pub fn set_own_fragment(fragment: &str) {
 /// address already says it (after "back").
 pub fn write_url(view: &ViewState, push: bool) {
     let query = view.to_query();
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = crate::dom::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let fragment = fragment_for(view);
@@ -134,7 +134,7 @@ pub fn explorer_url(view: &ViewState, fragment: Option<&str>) -> String {
 
 /// Go to `url` (a new history entry), or, with `replace`, instead of this page.
 pub fn go(url: &str, replace: bool) {
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
+    if let Some(location) = crate::dom::window().map(|w| w.location()) {
         let _ = if replace { location.replace(url) } else { location.assign(url) };
     }
 }

@@ -67,7 +67,7 @@ const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 /// Whether the reader's system asks for dark colours right now.
 fn system_prefers_dark() -> bool {
-    web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()).is_some_and(|m| m.matches())
+    crate::dom::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// The palette in force, shared through Leptos context by [`provide_palette`].
@@ -79,7 +79,7 @@ struct Palette(Memo<Theme>);
 /// available to every chart through [`palette`]. Call once, from the app shell.
 pub fn provide_palette(view: RwSignal<ViewState>) {
     let system_dark = RwSignal::new(system_prefers_dark());
-    if let Some(query) = web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()) {
+    if let Some(query) = crate::dom::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()) {
         let on_change = Closure::<dyn Fn()>::new(move || system_dark.set(system_prefers_dark()));
         let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         // The listener lives as long as the page: the app is never unmounted.
@@ -92,7 +92,7 @@ pub fn provide_palette(view: RwSignal<ViewState>) {
             ColorScheme::Light => Some("light"),
             ColorScheme::Dark => Some("dark"),
         };
-        let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        let Some(html) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
             return;
         };
         let _ = match forced {

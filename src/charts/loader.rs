@@ -65,7 +65,8 @@ impl ECharts {
 
 /// True when the bundle is already on the page (a host page that loaded ECharts itself).
 fn echarts_present() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts")).is_ok_and(|v| v.is_object())
+    crate::dom::IN_BROWSER
+        && js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts")).is_ok_and(|v| v.is_object())
 }
 
 /// Provide the page's ECharts status (the app does, once) and load the bundle at the reader's
@@ -74,7 +75,7 @@ pub fn provide() -> ECharts {
     let initial = if echarts_present() { Status::Ready } else { Status::Waiting };
     let echarts = ECharts { status: RwSignal::new(initial), idle_armed: StoredValue::new(false) };
     provide_context(echarts);
-    if initial == Status::Waiting {
+    if initial == Status::Waiting && crate::dom::IN_BROWSER {
         let load = Closure::once_into_js(move || echarts.load());
         on_first_input(load.unchecked_ref());
     }
@@ -95,6 +96,9 @@ pub fn want() {
 /// The first chart is on the screen as SVG: load ECharts when the browser is next idle.
 pub fn arm_idle(echarts: ECharts) {
     if echarts.idle_armed.get_value() || echarts.status.get_untracked() != Status::Waiting {
+        return;
+    }
+    if !crate::dom::IN_BROWSER {
         return;
     }
     echarts.idle_armed.set_value(true);

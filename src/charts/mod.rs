@@ -84,7 +84,7 @@ pub(crate) fn option_shape(option: &serde_json::Value) -> String {
 
 /// True when the reader asked their system for less motion.
 fn prefers_reduced_motion() -> bool {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|q| q.matches())
 }
@@ -164,7 +164,7 @@ pub fn EChart(
     // Canvas text is drawn once with whatever font is there: draw again when the page's own
     // font (Be Vietnam Pro, self-hosted) has arrived, so the chart reads like the page.
     let fonts_ready = RwSignal::new(false);
-    if let Some(fonts) = web_sys::window().and_then(|w| w.document()).map(|d| d.fonts()) {
+    if let Some(fonts) = crate::dom::document().map(|d| d.fonts()) {
         if let Ok(ready) = fonts.ready() {
             leptos::task::spawn_local(async move {
                 let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
@@ -269,15 +269,24 @@ pub fn EChart(
         });
     });
 
+    // Rendered natively (the build-time snapshot), the box holds its SVG already, drawn for a
+    // phone's box and scaling to the reader's; in the browser the effect above draws it.
+    let snapshot_svg = (!crate::dom::IN_BROWSER).then(|| {
+        let fit = svg::Fit { width_px: svg::SNAPSHOT_BOX_PX, height_px: f64::from(height_px.get_untracked()) };
+        svg::fluid(&sketch.run(fit), fit)
+    });
     view! {
         <figure class="chart-figure">
             <div
+                inner_html=snapshot_svg
                 class="chart"
                 data-testid="chart"
                 role="img"
                 aria-label=move || summary.get()
                 node_ref=node
-                style:height=move || format!("{}px", height_px.get())
+                // Not in the snapshot: the page's policy refuses style attributes in markup (the
+                // snapshot's SVG is as high as the box would be).
+                style:height=move || crate::dom::IN_BROWSER.then(|| format!("{}px", height_px.get()))
             ></div>
             <Show when=move || failed.get()>
                 <p class="notice">{move || unavailable_text.get()}</p>

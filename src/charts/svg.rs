@@ -194,6 +194,18 @@ fn bar_chart(rows: &[BarRow], spec: &BarSpec, frame: &Frame, theme: &Theme, lang
     })
 }
 
+/// An inline chart (`*_inline`) made to follow its box's width: the root's fixed width becomes
+/// 100% and the drawing scales down, never up, keeping its proportions. For the build-time
+/// snapshot, drawn before anyone knows the reader's screen (a phone's box, [`SNAPSHOT_BOX_PX`]).
+pub fn fluid(inline_svg: &str, fit: Fit) -> String {
+    let fixed = format!(" width=\"{}\" height=", Px(fit.width_px.max(120.0)));
+    inline_svg.replacen(&fixed, " width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" height=", 1)
+}
+
+/// Width of the chart box the snapshot is drawn for: a 412 px phone (Lighthouse's) less the
+/// page's padding.
+pub const SNAPSHOT_BOX_PX: f64 = 388.0;
+
 /// The robustness chart, as `rank_band` draws it: per unit (in the order given) a band over the
 /// ranks it takes in 90% of the weight draws (5th to 95th percentile), a diamond at its median
 /// rank, the selected unit's band in the selected colour; rank 1 on the left, the rank axis

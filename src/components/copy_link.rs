@@ -12,7 +12,7 @@ pub fn CopyLink(lang: Memo<Lang>) -> impl IntoView {
     let status = RwSignal::new(None::<bool>);
     let link = RwSignal::new(String::new());
     let copy = move |_| {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let href = crate::dom::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         link.set(href.clone());
         copy_text(&href, move |ok| status.set(Some(ok)));
     };

@@ -25,7 +25,7 @@ use crate::state;
 /// The target origin is `*`: the embed cannot know which site framed it, and the message says
 /// nothing but a height and the id the host itself chose. The host's loader checks the sender.
 pub fn report_height_to_host(eid: Option<String>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = crate::dom::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     let framed = !js_sys::Object::is(parent.as_ref(), window.as_ref());
     let root = window.document().and_then(|d| d.get_element_by_id("chiso-root"));

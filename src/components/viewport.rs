@@ -5,9 +5,17 @@ use leptos::prelude::*;
 /// Narrower than this, charts take their phone layout (fewer ticks, a narrower name column).
 const NARROW_PX: f64 = 600.0;
 
+/// The window's width; natively (the build-time snapshot) a phone's, as the snapshot is drawn
+/// for the readers who wait longest.
 fn viewport_width() -> f64 {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
+    if !crate::dom::IN_BROWSER {
+        return SNAPSHOT_VIEWPORT_PX;
+    }
+    crate::dom::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
 }
+
+/// The viewport the snapshot is drawn for (Lighthouse's mobile preset).
+const SNAPSHOT_VIEWPORT_PX: f64 = 412.0;
 
 /// True while the window (or the iframe) is narrower than a phone's [`NARROW_PX`]; follows resizes.
 pub fn narrow() -> Memo<bool> {

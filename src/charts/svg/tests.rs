@@ -718,3 +718,19 @@ fn inline_charts_fill_the_page_box_exactly_and_leave_the_text_alternative_to_it(
     let label_ys: Vec<f64> = root.with_class("label").iter().map(|e| e.num("y")).collect();
     assert!(label_ys.iter().all(|y| *y < fit.height_px), "{label_ys:?}");
 }
+
+#[test]
+fn a_fluid_chart_follows_its_box_width_and_keeps_its_height() {
+    let fit = Fit { width_px: super::SNAPSHOT_BOX_PX, height_px: 246.0 };
+    let fixed =
+        bar_inline(&[bar("a", "Sở A", 90.0, false), bar("b", "Sở B", 80.0, false)], &spec(), &LIGHT, Lang::Vi, fit);
+    let fluid = super::fluid(&fixed, fit);
+    let root = read(&fluid);
+    let attr = |name: &str| root.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    assert_eq!(attr("width").as_deref(), Some("100%"));
+    assert_eq!(attr("height").as_deref(), Some("246"), "the box keeps its height: nothing below it moves");
+    assert_eq!(attr("viewBox").as_deref(), Some("0 0 388 246"));
+    assert_eq!(attr("preserveAspectRatio").as_deref(), Some("xMinYMin meet"));
+    // Only the root changed: the drawing is the same.
+    assert_eq!(fluid.replace(" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"", " width=\"388\""), fixed);
+}

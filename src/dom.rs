@@ -1,0 +1,21 @@
+//! The browser, where there is one. chiso also renders natively, at build time, into the HTML
+//! the host serves (the first-paint snapshot, `src/bin/chiso-prerender.rs`); there any call into
+//! JavaScript would panic, so every component reaches the window through [`window`], which is
+//! `None` there, and browser-only work checks [`IN_BROWSER`].
+
+/// True in the browser (wasm); false when rendering the snapshot natively.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// The browser window; `None` natively.
+pub fn window() -> Option<web_sys::Window> {
+    if IN_BROWSER {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// The page's document; `None` natively.
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
