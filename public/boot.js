@@ -1,6 +1,7 @@
-// public/boot.js runs twice (ARCHITECTURE.md, "First paint"): in <head> it marks
-// <html data-snap> with the link's snapshot key and preloads the link's dataset (BUILTIN:
-// crates/engine/tests/preload_data.rs); after #chiso-root it shows the link's snapshot, or none.
+// public/boot.js runs twice (ARCHITECTURE.md, "First paint"): in <head> it marks <html data-snap>
+// with the link's snapshot key; after #chiso-root it shows the link's snapshot, or none, and starts
+// the app once that is painted, with a preload of the link's dataset (BUILTIN:
+// crates/engine/tests/preload_data.rs).
 (function () {
   var html = document.documentElement;
   var root = document.getElementById('chiso-root');
@@ -21,25 +22,57 @@
     }
     var snap = root.querySelector('div[data-snapshot]');
     if (snap) snap.inert = true;
+    // The app starts once the snapshot is painted (at once when there is none to paint; at the
+    // latest after a second, as a hidden tab paints no frame).
+    if (snap) {
+      requestAnimationFrame(function () { setTimeout(start, 0); });
+      setTimeout(start, 1000);
+    } else {
+      start();
+    }
     return;
   }
 
-  var params = window.location.search.replace(/^\?/, '').split('&').filter(function (p) {
-    return p !== '' && p.indexOf('v=') !== 0 && p.indexOf('eid=') !== 0;
-  });
-  var own = window.location.hash.indexOf('#d1.') === 0;
-  html.setAttribute('data-snap', own ? '#own' : params.join('&'));
+  html.setAttribute('data-snap', snapKey());
 
-  var BUILTIN = ['hanoi-cchc', 'pci', 'papi', 'par-index'];
-  var query = new URLSearchParams(window.location.search);
-  if (query.has('data') || query.get('view') === 'data') return;
-  var ds = query.get('ds');
-  if (ds === 'own') return;
-  var id = BUILTIN.indexOf(ds) >= 0 ? ds : BUILTIN[0];
-  var link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = 'data/' + id + '.json';
-  document.head.appendChild(link);
+  // The app: the dataset preload, then the loader, its module and wasm preloads (held in
+  // <template id="chiso-start"> by scripts/postbuild.mjs), copied into <head> as live elements.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    preloadData();
+    var held = document.getElementById('chiso-start');
+    if (!held) return;
+    var tags = held.content.children;
+    for (var i = 0; i < tags.length; i++) {
+      var live = document.createElement(tags[i].tagName);
+      for (var j = 0; j < tags[i].attributes.length; j++) {
+        live.setAttribute(tags[i].attributes[j].name, tags[i].attributes[j].value);
+      }
+      document.head.appendChild(live);
+    }
+  }
+
+  function snapKey() {
+    var params = window.location.search.replace(/^\?/, '').split('&').filter(function (p) {
+      return p !== '' && p.indexOf('v=') !== 0 && p.indexOf('eid=') !== 0;
+    });
+    return window.location.hash.indexOf('#d1.') === 0 ? '#own' : params.join('&');
+  }
+
+  function preloadData() {
+    var BUILTIN = ['hanoi-cchc', 'pci', 'papi', 'par-index'];
+    var query = new URLSearchParams(window.location.search);
+    if (query.has('data') || query.get('view') === 'data') return;
+    var ds = query.get('ds');
+    if (ds === 'own') return;
+    var id = BUILTIN.indexOf(ds) >= 0 ? ds : BUILTIN[0];
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = 'data/' + id + '.json';
+    document.head.appendChild(link);
+  }
 })();

@@ -8,7 +8,7 @@
 
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './serve.mjs';
@@ -49,6 +49,7 @@ function median(xs) {
 
 const { origin, close } = await startStaticServer({ mounts: { '/': opts.dist } });
 const columns = [];
+const lcpElements = [];
 try {
   for (const query of queries) {
     const lhrs = [];
@@ -67,11 +68,17 @@ try {
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
         });
         lhrs.push(result.lhr);
+        // The last run's whole report, to look into (the waterfall, the LCP element's phases).
+        mkdirSync('target/lighthouse', { recursive: true });
+        writeFileSync(`target/lighthouse/${(query || 'default').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'default'}.json`, JSON.stringify(result.lhr));
       } finally {
         await chrome.kill();
       }
       process.stderr.write(`lighthouse: ${query || '/'} run ${run + 1}/${nRuns}\n`);
     }
+    // Which element the LCP was, in the last run (a snapshot's, or one the app drew later).
+    const lcpItem = lhrs.at(-1)?.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcpItem) lcpElements.push(`${query || '/'}: ${lcpItem.nodeLabel?.slice(0, 80)} (${lcpItem.selector})`);
     columns.push({
       name: query || 'default page',
       values: ROWS.map((row) => {
@@ -94,3 +101,4 @@ for (const [i, row] of table.entries()) {
   console.log(`| ${row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w, col) => (col === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 }
+console.log(`\nLargest Contentful Paint element (last run; reports in target/lighthouse/):\n${lcpElements.map((l) => `  ${l}`).join('\n')}`);

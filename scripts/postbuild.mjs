@@ -61,31 +61,6 @@ for (const arg of others) {
   console.log(`postbuild: merged ${copied} files of ${other} into ${dist}`);
 }
 
-// 0b. The first-paint snapshots (chiso-prerender's JSON, the default link first) go into
-// index.html's #chiso-root: the default one shown, the others as <template>s; then public/boot.js
-// runs a second time right after the root to show the link's own (src/snapshot.rs).
-if (snapshotsFile) {
-  const snapshots = JSON.parse(readFileSync(snapshotsFile, 'utf8'));
-  const indexPath = join(dist, 'index.html');
-  let html = readFileSync(indexPath, 'utf8');
-  const root = '<main id="chiso-root"></main>';
-  if (!html.includes(root)) fail(`${indexPath} has no empty ${root} for the snapshots`);
-  if (!Array.isArray(snapshots) || snapshots[0]?.query !== '') fail(`${snapshotsFile}: the default link's snapshot must come first`);
-  const boot = html.match(/<script src="[^"]*boot-[0-9a-f]+\.js"[^>]*><\/script>/);
-  if (!boot) fail(`${indexPath} has no boot script to run after the snapshots`);
-  const attr = (v) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const parts = snapshots.map(({ query, html: body }, i) => {
-    // The snapshot is markup the page's policy must allow as it is: no script, no inline style.
-    if (/<script\b/i.test(body)) fail(`the snapshot of '?${query}' has a <script>`);
-    if (/\sstyle="/i.test(body)) fail(`the snapshot of '?${query}' has a style attribute (the CSP refuses it)`);
-    const div = `<div data-snapshot="${attr(query)}">${body}</div>`;
-    return i === 0 ? div : `<template data-snapshot="${attr(query)}">${div}</template>`;
-  });
-  html = html.replace(root, `<main id="chiso-root">${parts.join('')}</main>${boot[0]}`);
-  writeFileSync(indexPath, html);
-  console.log(`postbuild: ${snapshots.length} snapshots in ${indexPath} (${snapshots.map((s) => `'?${s.query}'`).join(', ')})`);
-}
-
 for (const page of ['index.html', 'data.html']) {
   const indexPath = join(dist, page);
   if (page !== 'index.html' && !existsSync(indexPath)) continue;
@@ -124,6 +99,46 @@ for (const page of ['index.html', 'data.html']) {
   if (handler) fail(`an inline event handler is left in ${indexPath}: ${handler[0]}`);
 
   writeFileSync(indexPath, html);
+}
+
+// 3b. The first-paint snapshots (chiso-prerender's JSON, the default link first) go into
+// index.html's #chiso-root: the default one shown, the others as <template>s; then public/boot.js
+// runs a second time right after the root to show the link's own (src/snapshot.rs).
+if (snapshotsFile) {
+  const snapshots = JSON.parse(readFileSync(snapshotsFile, 'utf8'));
+  const indexPath = join(dist, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  const root = '<main id="chiso-root"></main>';
+  if (!html.includes(root)) fail(`${indexPath} has no empty ${root} for the snapshots`);
+  if (!Array.isArray(snapshots) || snapshots[0]?.query !== '') fail(`${snapshotsFile}: the default link's snapshot must come first`);
+  const boot = html.match(/<script src="[^"]*boot-[0-9a-f]+\.js"[^>]*><\/script>/);
+  if (!boot) fail(`${indexPath} has no boot script to run after the snapshots`);
+  const attr = (v) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const parts = snapshots.map(({ query, html: body }, i) => {
+    // The snapshot is markup the page's policy must allow as it is: no script, no inline style.
+    if (/<script\b/i.test(body)) fail(`the snapshot of '?${query}' has a <script>`);
+    if (/\sstyle="/i.test(body)) fail(`the snapshot of '?${query}' has a style attribute (the CSP refuses it)`);
+    if (/<[^>]+\son[a-z]+\s*=/i.test(body)) fail(`the snapshot of '?${query}' has an inline event handler`);
+    const div = `<div data-snapshot="${attr(query)}">${body}</div>`;
+    return i === 0 ? div : `<template data-snapshot="${attr(query)}">${div}</template>`;
+  });
+  // The app's start (the loader, its module preloads and the wasm preload) waits in a <template>
+  // until public/boot.js has seen the snapshot painted: nothing the first paint does not need is
+  // asked for before it (a phone's bandwidth goes to the page, its fonts and its stylesheet).
+  const later = [];
+  html = html.replace(/<link rel="(?:modulepreload|preload)" href="[^"]*\.(?:js|wasm)"[^>]*>\n?/g, (tag) => {
+    later.push(tag.trim());
+    return '';
+  });
+  html = html.replace(/<script type="module" src="[^"]*start-[0-9a-f]{16}\.js"[^>]*><\/script>/, (tag) => {
+    later.push(tag);
+    return '';
+  });
+  if (!later.some((t) => t.startsWith('<script'))) fail(`${indexPath}: no moved loader to start after the first paint`);
+  const start = `<template id="chiso-start">${later.join('')}</template>`;
+  html = html.replace(root, () => `<main id="chiso-root">${parts.join('')}</main>${start}${boot[0]}`);
+  writeFileSync(indexPath, html);
+  console.log(`postbuild: ${snapshots.length} snapshots in ${indexPath} (${snapshots.map((s) => `'?${s.query}'`).join(', ')})`);
 }
 
 // 4. Pre-compressed copies. Fonts (woff2) are compressed already; everything else of these types is

@@ -15,6 +15,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+
+/** Trunk's hashed file names (README, "Caching"). */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
 import { fileURLToPath } from 'node:url';
 
 /** Content types by file extension; anything else is served as application/octet-stream. */
@@ -93,8 +96,10 @@ async function serveFile(table, req, res) {
   const headers = {
     'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': info.size,
-    // Tests and local runs always want the file just built.
-    'cache-control': 'no-store',
+    // As the README's deploy section advises: a file whose name carries its content's hash never
+    // changes (the page's boot script, run twice, is then fetched once); every other file is
+    // checked again on each use, so tests and local runs always get the file just built.
+    'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   let body = file;
   const encoding = await precompressed(file, req.headers['accept-encoding'] ?? '');

@@ -19,3 +19,10 @@ pub fn window() -> Option<web_sys::Window> {
 pub fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }
+
+/// An input's `value` attribute for the snapshot: the browser sets inputs by their `value`
+/// property (`prop:value`), which HTML cannot carry, so the snapshot writes the attribute instead.
+/// In the browser, `None`: no attribute, and nothing to keep up to date.
+pub fn snapshot_value(value: impl FnOnce() -> String) -> Option<String> {
+    (!IN_BROWSER).then(value)
+}

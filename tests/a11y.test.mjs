@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DIST_DIR, ROW, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
+import { DIST_DIR, ROW, tid, withPage, useSiteAndBrowser, chartInteractive } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -46,7 +46,7 @@ async function ready(page, path) {
     : path.includes('view=sensitivity') ? tid('sensitivity-row')
       : path.includes('view=compare') ? tid('compare-row') : ROW;
   await page.locator(rows).first().waitFor({ state: 'attached' });
-  await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
+  await chartInteractive(page);
 }
 
 // Each view: [name, path, what to do once it is drawn].

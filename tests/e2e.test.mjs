@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIST_DIR, ROW, rowTexts, selectByLabel, tid, waitForFirstRow, waitForRowCount, withPage, useSiteAndBrowser } from './helpers.mjs';
+import { DIST_DIR, ROW, rowTexts, selectByLabel, tid, waitForFirstRow, waitForRowCount, withPage, useSiteAndBrowser, chartInteractive } from './helpers.mjs';
 
 /** Shows a block (a dataset group) by clicking its button, as a person would. */
 async function chooseGroup(page, groupId) {
@@ -110,8 +110,13 @@ describe('chiso in the browser', () => {
       const svgBox = await chart.boundingBox();
       const [svgWidth, svgHeight] = await chart.locator('svg').evaluate((el) => [el.width.baseVal.value, el.height.baseVal.value]);
       assert.deepEqual([Math.round(svgWidth), Math.round(svgHeight)], [Math.round(svgBox.width), Math.round(svgBox.height)], 'the SVG fills the box');
-      // Once ECharts is in, its chart takes the same box over: nothing below moves.
+      // Idle, the page downloads ECharts ahead without running it: still SVG.
+      await page.waitForFunction(() => document.querySelector('link[rel="prefetch"][data-chiso-echarts]'));
+      assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined', 'a reader who only reads never runs ECharts');
+      // A pointer over the chart brings ECharts in, and its chart takes the same box over:
+      // nothing below moves.
       release();
+      await chart.hover({ position: { x: 4, y: 4 } });
       await chart.locator('canvas').waitFor({ state: 'attached' });
       assert.equal(await chart.locator('svg rect.bar').count(), 0, 'the SVG is gone');
       assert.deepEqual(await chart.boundingBox(), svgBox);
@@ -126,7 +131,7 @@ describe('chiso in the browser', () => {
       await waitForFirstRow(page, 'Sở');
       const chart = page.locator(tid('chart')).first();
       await chart.locator('svg, canvas').first().waitFor({ state: 'attached' });
-      // A reader's tap (pointerdown) loads ECharts at once, if the idle moment has not already.
+      // A reader's tap (pointerdown) loads ECharts at once.
       const box = await chart.boundingBox();
       await page.mouse.move(box.x + box.width * 0.6, box.y + 40);
       await page.mouse.down();
@@ -147,7 +152,8 @@ describe('chiso in the browser', () => {
   test('the chart is drawn on a canvas', async (t) => {
     await withPage(t, env, '/', {}, async ({ page }) => {
       await waitForFirstRow(page, 'Sở');
-      // Without a reader's input ECharts comes when the browser is idle.
+      // A pointer over the chart brings ECharts in.
+      await chartInteractive(page);
       const canvas = page.locator(`${tid('chart')} canvas`).first();
       await canvas.waitFor({ state: 'visible' });
       const box = await canvas.boundingBox();
@@ -269,7 +275,7 @@ describe('chiso in the browser', () => {
   test('at 360px wide the page does not scroll sideways', async (t) => {
     await withPage(t, env, '/', { width: 360, height: 780 }, async ({ page }) => {
       await waitForFirstRow(page, 'Sở Nội vụ');
-      await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
+      await chartInteractive(page);
       const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
       assert.ok(scrollWidth <= 360, `document is ${scrollWidth}px wide`);
     });

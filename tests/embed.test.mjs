@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  chartInteractive,
   APP_READY_MS, DIST_DIR, ROW, cspViolations, launchBrowser, recordCspViolations, screenshot,
   startServer, tid, waitForFirstRow, withPage, useSiteAndBrowser } from './helpers.mjs';
 
@@ -25,7 +26,7 @@ const contentHeight = (frame) => frame.evaluate(
 
 /** Waits until the chart of a page or frame is drawn and the fonts are in. */
 async function chartReady(frame) {
-  await frame.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached', timeout: APP_READY_MS });
+  await chartInteractive(frame);
   await frame.evaluate(() => document.fonts.ready.then(() => true));
 }
 

@@ -107,7 +107,17 @@ export async function openPage(browser, origin, path, { width = 1280, height = 9
     return route.abort('blockedbyclient');
   });
   await page.goto(new URL(path, origin).href);
+  await appTookOver(page);
   return { page, log };
+}
+
+/**
+ * Waits until the app has replaced the page's first-paint snapshot (src/snapshot.rs), if the page
+ * showed one: before that, the rows and the chart on the screen are the snapshot's, which the
+ * app removes (tests/snapshot.test.mjs looks at the snapshot itself).
+ */
+export async function appTookOver(pageOrFrame) {
+  await pageOrFrame.waitForFunction(() => !document.querySelector('#chiso-root > div[data-snapshot]'), null, { timeout: APP_READY_MS });
 }
 
 /** Saves a full-page screenshot as target/screenshots/<name>.png and returns its path. */
@@ -124,6 +134,19 @@ export async function screenshot(page, name) {
 /** CSS selector for a `data-testid` hook. */
 export const tid = (id) => `[data-testid="${id}"]`;
 
+/**
+ * Moves the pointer over the first chart of a page or frame, as a reader reaching for its
+ * tooltips does — which brings ECharts in (src/charts/loader.rs: the first screen's chart is SVG
+ * until then) — and waits until ECharts has drawn it on its canvas.
+ */
+export async function chartInteractive(pageOrFrame) {
+  await appTookOver(pageOrFrame);
+  const chart = pageOrFrame.locator(tid('chart')).first();
+  await chart.locator('svg, canvas').first().waitFor({ state: 'attached', timeout: APP_READY_MS });
+  await chart.hover({ position: { x: 4, y: 4 }, timeout: APP_READY_MS });
+  await chart.locator('canvas').first().waitFor({ state: 'attached', timeout: APP_READY_MS });
+}
+
 export const ROW = `${tid('ranking-table')} ${tid('row')}`;
 
 /** Text of every ranking row, whitespace collapsed. */
@@ -133,6 +156,7 @@ export function rowTexts(page) {
 
 /** Waits until the first ranking row's text contains every one of `parts`. */
 export async function waitForFirstRow(page, ...parts) {
+  await appTookOver(page);
   try {
     await page.waitForFunction(([sel, want]) => {
       const first = document.querySelector(sel);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { SCREENSHOT_DIR, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
+import { SCREENSHOT_DIR, tid, withPage, useSiteAndBrowser, chartInteractive } from './helpers.mjs';
 
 const PHONE = { width: 360, height: 740 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,9 +38,9 @@ const PAGES = [
   ['ranking, PCI', '/?ds=pci', tid('chart'), tid('chart')],
   ['what-if', '/?view=whatif', tid('result-line'), tid('result-line')],
   ['what-if, PCI', '/?ds=pci&view=whatif', tid('result-line'), tid('result-line')],
-  ['robustness, PCI', '/?ds=pci&view=sensitivity', `${tid('chart')} canvas`, `${tid('chart')}, ${tid('sensitivity-table')}, table`],
-  ['year on year', '/?view=compare', `${tid('chart')} canvas`, tid('chart')],
-  ['year on year, districts', '/?view=compare&group=districts', `${tid('chart')} canvas`, tid('chart')],
+  ['robustness, PCI', '/?ds=pci&view=sensitivity', `${tid('chart')} svg`, `${tid('chart')}, ${tid('sensitivity-table')}, table`],
+  ['year on year', '/?view=compare', `${tid('chart')} svg`, tid('chart')],
+  ['year on year, districts', '/?view=compare&group=districts', `${tid('chart')} svg`, tid('chart')],
 ];
 
 describe('the first screen of a phone', () => {
@@ -104,7 +104,7 @@ describe('the first screen of a phone', () => {
   for (const theme of ['light', 'dark']) {
     test(`axe finds nothing on a phone with the bar open (${theme})`, async (t) => {
       await withPage(t, env, `/?lang=en&theme=${theme}`, PHONE, async ({ page }) => {
-        await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'attached' });
+        await chartInteractive(page);
         await page.locator(tid('controls-toggle')).click();
         await page.evaluate(AXE_SOURCE);
         const violations = await page.evaluate(() => window.axe.run(document).then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)));

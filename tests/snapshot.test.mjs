@@ -16,7 +16,8 @@ import { recordCspViolations, cspViolations, ROW, screenshot, tid, useSiteAndBro
 
 const PHONE = { width: 412, height: 823 };
 /** The links with a snapshot (chiso-prerender's LINKS), as a reader's address may write them. */
-const SNAPSHOT_LINKS = ['/', '/?group=districts', '/?ds=pci', '/?ds=papi', '/?ds=par-index', '/?v=1&embed=1&eid=chiso-abc123'];
+const SNAPSHOT_LINKS = ['/', '/?group=districts', '/?ds=pci', '/?ds=papi', '/?ds=par-index', '/?v=1&embed=1&eid=chiso-abc123',
+  '/?view=whatif', '/?ds=pci&view=whatif'];
 
 /** A fresh phone-sized page; `wasm`: 'refuse' (never arrives), 'hold' (until `release()`), or normal. */
 async function open(env, path, { js = true, wasm, colorScheme } = {}) {
@@ -35,8 +36,10 @@ async function open(env, path, { js = true, wasm, colorScheme } = {}) {
   return { page, context, log, release: () => release() };
 }
 
-/** The ranking rows on the screen, as text (the embed's table is folded, so textContent). */
-const rowTexts = (page) => page.$$eval(ROW, (rows) => rows.map((r) => r.textContent.normalize('NFC').replace(/\s+/g, ' ').trim()));
+/** The ranking (or what-if) rows on the screen, as text (the embed's table is folded, so
+ * textContent), with the value of every input (a slider's position, a number box). */
+const rowTexts = (page) => page.$$eval(`${ROW}, ${tid('whatif-row')}, input`, (rows) => rows.map((r) => (r.tagName === 'INPUT'
+  ? `${r.dataset.testid ?? r.type}=${r.value}` : r.textContent.normalize('NFC').replace(/\s+/g, ' ').trim())));
 
 /** Titles, chart and table as they stand: what a reader sees, and where. */
 const layout = (page) => page.evaluate(() => ['[data-testid=title]', '[data-testid=chart]', '[data-testid=ranking-table]', '.sources']
@@ -62,7 +65,7 @@ describe('the first-paint snapshot', () => {
       await screenshot(page, 'snapshot-no-javascript');
       assert.match(await page.textContent(tid('title')), /^Chỉ số CCHC \d{4}$/);
       assert.equal(await page.locator(`${tid('chart')} svg rect.bar`).count() > 0, true, 'the chart is drawn as SVG');
-      const rows = await rowTexts(page);
+      const rows = await page.$$eval(ROW, (trs) => trs.map((r) => r.textContent.trim()));
       assert.ok(rows.length >= 5, `the ranking table has its rows: ${rows.length}`);
       assert.match(rows[0], /^1\D/, 'the first row is rank 1');
       const sources = await page.locator('.sources a[href^="http"]').count();
@@ -142,7 +145,7 @@ describe('the first-paint snapshot', () => {
     });
   }
 
-  for (const path of ['/', '/?ds=pci', '/?v=1&embed=1&eid=chiso-abc123']) {
+  for (const path of ['/', '/?ds=pci', '/?v=1&embed=1&eid=chiso-abc123', '/?ds=pci&view=whatif']) {
     test(`${path}: when the app takes over, nothing moves and no snapshot is left`, async () => {
       const { page, context, log, release } = await open(env, path, { wasm: 'hold' });
       try {

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { selectByLabel, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
+import { selectByLabel, tid, withPage, useSiteAndBrowser, chartInteractive } from './helpers.mjs';
 
 const WHATIF_ROW = `${tid('whatif-table')} ${tid('whatif-row')}`;
 
@@ -122,7 +122,7 @@ describe('what-if, robustness and comparison views', () => {
       const rows = `${tid('sensitivity-table')} ${tid('sensitivity-row')}`;
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 63, rows);
       assert.match(await text(page.locator(tid('sensitivity-summary'))), /10\.000 lần rút trọng số/);
-      await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'visible' });
+      await chartInteractive(page);
       await page.locator(tid('spread')).fill('0');
       await page.locator(tid('spread')).dispatchEvent('change');
       await page.waitForFunction(() => new URL(location.href).searchParams.get('spread') === '0');
@@ -163,7 +163,7 @@ describe('what-if, robustness and comparison views', () => {
       assert.match(summary, /Ứng Hòa tăng 11 bậc, từ thứ 30 \(năm 2022\) lên thứ 19/);
       assert.match(summary, /Hoàn Kiếm giảm 2 bậc/);
       assert.match(summary, /Chỉ 2\/30 đơn vị có thứ hạng được công bố ở cả hai năm/);
-      await page.locator(`${tid('chart')} canvas`).first().waitFor({ state: 'visible' });
+      await chartInteractive(page);
     });
   });
 

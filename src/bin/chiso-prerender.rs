@@ -15,9 +15,11 @@ use chiso_engine::view_state::from_query;
 use leptos::prelude::*;
 
 /// The links that get a snapshot, as the app writes them in the address bar (canonical), the
-/// default first: the five pages `make bench` measures and each built-in dataset's first view.
+/// default first: the five pages `make bench` measures, each built-in dataset's first view and
+/// the what-if `make bench` moves sliders on.
 /// A link that is not here gets the app's loading line, never another link's snapshot.
-const LINKS: &[&str] = &["", "group=districts", "ds=pci", "ds=papi", "ds=par-index", "embed=1"];
+const LINKS: &[&str] =
+    &["", "group=districts", "ds=pci", "ds=papi", "ds=par-index", "embed=1", "view=whatif", "ds=pci&view=whatif"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

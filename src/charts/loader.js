@@ -26,6 +26,18 @@ export function loadEcharts() {
   return loading;
 }
 
+// Downloads the bundle into the browser's cache without running it (a prefetch: no main-thread
+// work), so that loadEcharts later runs it at once.
+export function prefetchEcharts() {
+  const template = document.getElementById('chiso-echarts');
+  if (!template || loading || document.querySelector('link[rel="prefetch"][data-chiso-echarts]')) return;
+  const link = document.createElement('link');
+  link.rel = 'prefetch';
+  link.href = template.getAttribute('src');
+  link.setAttribute('data-chiso-echarts', '');
+  document.head.appendChild(link);
+}
+
 // Calls `f` once, at the reader's first pointerdown, touchstart or keydown anywhere on the page.
 export function onFirstInput(f) {
   const events = ['pointerdown', 'touchstart', 'keydown'];

@@ -1,7 +1,9 @@
 //! ECharts when it is needed: the first screen draws its chart as an inline SVG (`svg::*_inline`)
 //! and needs no ECharts; the bundle is fetched at the reader's first pointerdown, touchstart or
-//! keydown, when a view that animates its chart opens ([`want`]), or when the browser is idle
-//! after the first chart is drawn ([`arm_idle`]) — whichever comes first. Then every `<EChart>`
+//! keydown, when the pointer enters a chart, or when a view that animates its chart opens
+//! ([`want`]) — whichever comes first; when the browser is idle after the first chart is drawn it
+//! is downloaded ahead, not run ([`prefetch_when_idle`]: running it costs a phone a long task
+//! while the page is still settling, and a reader who only reads never needs it). Then every `<EChart>`
 //! replaces its SVG with the interactive chart, in place.
 
 use leptos::prelude::*;
@@ -18,6 +20,9 @@ extern "C" {
     /// Calls the function when the browser is next idle, at most `timeout_ms` later.
     #[wasm_bindgen(js_name = whenIdle)]
     fn when_idle(f: &js_sys::Function, timeout_ms: u32);
+    /// Downloads the bundle into the cache without running it.
+    #[wasm_bindgen(js_name = prefetchEcharts)]
+    fn prefetch_echarts();
 }
 
 /// Longest wait for an idle moment after the first chart is drawn, in milliseconds.
@@ -51,7 +56,7 @@ impl ECharts {
 
     /// Starts loading the bundle unless it is loading or loaded.
     pub fn load(self) {
-        if self.status.get_untracked() != Status::Waiting {
+        if self.status.get_untracked() != Status::Waiting || !crate::dom::IN_BROWSER {
             return;
         }
         self.status.set(Status::Loading);
@@ -93,8 +98,9 @@ pub fn want() {
     use_echarts().load();
 }
 
-/// The first chart is on the screen as SVG: load ECharts when the browser is next idle.
-pub fn arm_idle(echarts: ECharts) {
+/// The first chart is on the screen as SVG: download ECharts (without running it) when the
+/// browser is next idle.
+pub fn prefetch_when_idle(echarts: ECharts) {
     if echarts.idle_armed.get_value() || echarts.status.get_untracked() != Status::Waiting {
         return;
     }
@@ -102,6 +108,6 @@ pub fn arm_idle(echarts: ECharts) {
         return;
     }
     echarts.idle_armed.set_value(true);
-    let load = Closure::once_into_js(move || echarts.load());
-    when_idle(load.unchecked_ref(), IDLE_TIMEOUT_MS);
+    let prefetch = Closure::once_into_js(prefetch_echarts);
+    when_idle(prefetch.unchecked_ref(), IDLE_TIMEOUT_MS);
 }

@@ -159,7 +159,7 @@ pub fn EChart(
         };
         let fit = svg::Fit { width_px: width, height_px: f64::from(height) };
         el.set_inner_html(&sketch.run(fit));
-        loader::arm_idle(echarts);
+        loader::prefetch_when_idle(echarts);
     });
     // Canvas text is drawn once with whatever font is there: draw again when the page's own
     // font (Be Vietnam Pro, self-hosted) has arrived, so the chart reads like the page.
@@ -284,6 +284,8 @@ pub fn EChart(
                 role="img"
                 aria-label=move || summary.get()
                 node_ref=node
+                // A mouse over the chart wants its tooltips: ECharts now.
+                on:pointerenter=move |_| echarts.load()
                 // Not in the snapshot: the page's policy refuses style attributes in markup (the
                 // snapshot's SVG is as high as the box would be).
                 style:height=move || crate::dom::IN_BROWSER.then(|| format!("{}px", height_px.get()))

@@ -67,6 +67,7 @@ pub fn Filters(ctx: Ctx) -> impl IntoView {
                 autocomplete="off"
                 placeholder=move || msg(lang.get()).search_placeholder
                 prop:value=move || view.with(|v| v.query.clone())
+                value=crate::dom::snapshot_value(move || view.with_untracked(|v| v.query.clone()))
                 on:input=on_search
             />
         </label>

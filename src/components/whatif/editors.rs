@@ -123,6 +123,7 @@ fn ComponentSlider(
             <input type="range" min=move || field(|e| e.min).map(|x| x.to_string())
                 max=move || field(|e| e.max).map(|x| x.to_string()) step="0.01"
                 prop:value=move || field(|e| e.value).map(|x| x.to_string()).unwrap_or_default() on:input=on_input
+                value=crate::dom::snapshot_value(move || field(|e| e.value).map(|x| x.to_string()).unwrap_or_default())
                 data-testid=testid />
             <span class="slider-value">
                 {move || field(|e| e.value).map(|x| format::number(x, 2, lang))}
@@ -158,6 +159,7 @@ fn TotalEditor(ctx: Ctx, state: Memo<Option<State>>, model: Memo<Option<EditorMo
             <label class="slider" class:changed=changed>
                 <input type="range" min=lo.to_string() max=hi.to_string() step="0.01"
                     prop:value=move || edit.with(|e| e.as_ref().map(|e| e.slider_at.to_string()).unwrap_or_default())
+                    value=crate::dom::snapshot_value(move || edit.with_untracked(|e| e.as_ref().map(|e| e.slider_at.to_string()).unwrap_or_default()))
                     data-testid="total-slider"
                     on:input=move |ev| {
                         if let Ok(x) = event_target_value(&ev).parse::<f64>() {
@@ -165,7 +167,7 @@ fn TotalEditor(ctx: Ctx, state: Memo<Option<State>>, model: Memo<Option<EditorMo
                         }
                     } />
                 <input type="number" class="number" min=lo.to_string() max=hi.to_string() step="0.01"
-                    prop:value=number_text data-testid="total-input"
+                    prop:value=number_text data-testid="total-input" value=crate::dom::snapshot_value(number_text)
                     aria-label=whatif(lang).total
                     on:change=move |ev| {
                         if let Ok(x) = event_target_value(&ev).replace(',', ".").parse::<f64>() {

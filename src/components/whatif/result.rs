@@ -42,7 +42,12 @@ pub fn ResultLine(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                     <li class:selected=n.selected data-testid="neighbour">
                         <span class="n-rank">{i18n::shown_rank(n.shown, lang)}</span>
                         <span class="n-name">{ctx.unit_name(&n.unit_id)}</span>
-                        <span class="n-bar" aria-hidden="true"><span style:width=format!("{width:.1}%")></span></span>
+                        // An SVG bar, not a styled span: the snapshot carries no style attribute.
+                        <span class="n-bar" aria-hidden="true">
+                            <svg viewBox="0 0 100 8" preserveAspectRatio="none" focusable="false">
+                                <rect width=format!("{width:.1}") height="8" />
+                            </svg>
+                        </span>
                         <span class="n-score">
                             {format::score(n.score, unit_fmt, lang)}
                             {n.hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}

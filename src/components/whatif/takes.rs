@@ -42,7 +42,8 @@ pub fn WhatItTakes(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
             <label class="field inline">
                 <span>{move || whatif(lang.get()).target}</span>
                 <input type="number" min="1" max="10000" step="1" class="number" data-testid="target-k"
-                    prop:value=move || k.get().to_string() on:change=on_k />
+                    prop:value=move || k.get().to_string() on:change=on_k
+                    value=crate::dom::snapshot_value(move || k.get_untracked().to_string()) />
             </label>
             {move || answer().map(|(text, changes)| view! {
                 <p data-testid="gain-answer">{text}</p>

@@ -71,6 +71,7 @@ pub fn WeightsEditor(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                     <label class="slider">
                         <span class="slider-name">{i18n::text(&c.name, lang).to_string()}</span>
                         <input type="range" min="0" max="60" step="1" prop:value=move || now().round().to_string()
+                            value=crate::dom::snapshot_value(move || now().round().to_string())
                             on:input=on_input data-testid=format!("weight-{}", c.id) />
                         <span class="slider-value">{move || format!("{}%", format::number(now(), 1, lang))}</span>
                     </label>
