@@ -25,7 +25,17 @@
     // The app starts once the snapshot is painted (at once when there is none to paint; at the
     // latest after a second, as a hidden tab paints no frame).
     if (snap) {
-      requestAnimationFrame(function () { setTimeout(start, 0); });
+      // "Painted" is the browser's own word: its first paint entry, reported once the frame is on
+      // the screen (a frame callback comes before that).
+      var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+      if (types && types.indexOf('paint') >= 0) {
+        new PerformanceObserver(function (list, observer) {
+          observer.disconnect();
+          setTimeout(start, 0);
+        }).observe({ type: 'paint', buffered: true });
+      } else {
+        requestAnimationFrame(function () { setTimeout(start, 0); });
+      }
       setTimeout(start, 1000);
     } else {
       start();
@@ -56,7 +66,7 @@
 
   function snapKey() {
     var params = window.location.search.replace(/^\?/, '').split('&').filter(function (p) {
-      return p !== '' && p.indexOf('v=') !== 0 && p.indexOf('eid=') !== 0;
+      return p !== '' && p !== 'v=1' && p.indexOf('eid=') !== 0;
     });
     return window.location.hash.indexOf('#d1.') === 0 ? '#own' : params.join('&');
   }

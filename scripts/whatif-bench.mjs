@@ -14,7 +14,7 @@
 
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './serve.mjs';
-import { launchBrowser } from '../tests/helpers.mjs';
+import { appTookOver, chartInteractive, launchBrowser } from '../tests/helpers.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -66,8 +66,11 @@ async function measure(browser, origin, { query, rate }) {
   page.setDefaultTimeout(30_000);
   await page.addInitScript(recordInputToFrame);
   await page.goto(`${origin}/${query}`);
+  await appTookOver(page);
   await page.locator('[data-testid="whatif-row"]').first().waitFor({ state: 'attached' });
-  await page.locator('[data-testid="chart"] canvas').first().waitFor({ state: 'attached' });
+  // The steady state a finger meets: ECharts in (the first touch brings it; here a pointer over
+  // the chart), drawing the chart the sliders move.
+  await chartInteractive(page);
   await page.evaluate(() => document.fonts.ready.then(() => true));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });

@@ -143,7 +143,11 @@ export async function chartInteractive(pageOrFrame) {
   await appTookOver(pageOrFrame);
   const chart = pageOrFrame.locator(tid('chart')).first();
   await chart.locator('svg, canvas').first().waitFor({ state: 'attached', timeout: APP_READY_MS });
+  // From outside the chart, so that the pointer really moves over it (in a frame, the page's mouse).
+  const page = typeof pageOrFrame.page === 'function' ? pageOrFrame.page() : pageOrFrame;
+  await page.mouse.move(0, 0);
   await chart.hover({ position: { x: 4, y: 4 }, timeout: APP_READY_MS });
+  await chart.hover({ position: { x: 8, y: 8 }, timeout: APP_READY_MS });
   await chart.locator('canvas').first().waitFor({ state: 'attached', timeout: APP_READY_MS });
 }
 

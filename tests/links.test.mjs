@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
+import { ROOT, appTookOver, tid, withPage, useSiteAndBrowser } from './helpers.mjs';
 
 const corpus = readFileSync(join(ROOT, 'tests', 'links.tsv'), 'utf8')
   .split('\n')
@@ -21,6 +21,7 @@ const sample = corpus.filter((c, i) => i % 3 === 0 || c.warnings !== '-');
 /** Opens `path` in `page` and returns the title and whether the link notice shows. */
 async function open(page, origin, path) {
   await page.goto(`${origin}/${path.startsWith('?') || path === '' ? path : `?${path}`}`);
+  await appTookOver(page);
   const title = page.locator(`${tid('title')}, ${tid('error-panel')}`).first();
   await title.waitFor({ timeout: 30_000 });
   // Let the view settle (the notice is drawn with the view).

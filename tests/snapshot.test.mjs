@@ -109,6 +109,8 @@ describe('the first-paint snapshot', () => {
     ['/?ds=pci&year=2016', /^PCI 2016$/],
     ['/?lang=en', /^PAR Index \d{4}$/],
     ['/?ds=pci&theme=dark', /^PCI 2023$/],
+    // Another format version is another link (the app says why it reads it as it does).
+    ['/?v=2&ds=pci', /^PCI 2023$/],
   ]) {
     test(`${path}: no other link's snapshot, neither before the wasm nor while the app starts`, async () => {
       const early = await open(env, path, { wasm: 'refuse' });

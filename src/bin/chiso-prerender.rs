@@ -45,10 +45,10 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A query without its format version (`v=1`), which public/boot.js also drops before it looks
-/// for the link's snapshot.
+/// A query without the current format version (`v=1`), which public/boot.js also drops before it
+/// looks for the link's snapshot (another version is another link: it gets no snapshot).
 fn without_version(query: &str) -> String {
-    query.split('&').filter(|p| !p.starts_with("v=")).collect::<Vec<_>>().join("&")
+    query.split('&').filter(|p| *p != "v=1").collect::<Vec<_>>().join("&")
 }
 
 /// The snapshot of one link, or why there can be none.

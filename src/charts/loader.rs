@@ -1,7 +1,7 @@
 //! ECharts when it is needed: the first screen draws its chart as an inline SVG (`svg::*_inline`)
 //! and needs no ECharts; the bundle is fetched at the reader's first pointerdown, touchstart or
-//! keydown, when the pointer enters a chart, or when a view that animates its chart opens
-//! ([`want`]) — whichever comes first; when the browser is idle after the first chart is drawn it
+//! keydown, or when the pointer moves over a chart — whichever comes first (the what-if's chart too: it
+//! follows the sliders as SVG until then); when the browser is idle after the first chart is drawn it
 //! is downloaded ahead, not run ([`prefetch_when_idle`]: running it costs a phone a long task
 //! while the page is still settling, and a reader who only reads never needs it). Then every `<EChart>`
 //! replaces its SVG with the interactive chart, in place.
@@ -90,12 +90,6 @@ pub fn provide() -> ECharts {
 /// The page's ECharts status; a chart outside the app (none today) gets one of its own.
 pub fn use_echarts() -> ECharts {
     use_context::<ECharts>().unwrap_or_else(provide)
-}
-
-/// A view whose chart moves as the reader edits (what-if) or that opens on a reader's step:
-/// load ECharts now.
-pub fn want() {
-    use_echarts().load();
 }
 
 /// The first chart is on the screen as SVG: download ECharts (without running it) when the

@@ -284,8 +284,9 @@ pub fn EChart(
                 role="img"
                 aria-label=move || summary.get()
                 node_ref=node
-                // A mouse over the chart wants its tooltips: ECharts now.
-                on:pointerenter=move |_| echarts.load()
+                // A mouse over the chart wants its tooltips: ECharts now (on a move, not on
+                // entering: a pointer may already rest there when the app takes over).
+                on:pointermove=move |_| echarts.load()
                 // Not in the snapshot: the page's policy refuses style attributes in markup (the
                 // snapshot's SVG is as high as the box would be).
                 style:height=move || crate::dom::IN_BROWSER.then(|| format!("{}px", height_px.get()))

@@ -110,8 +110,8 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: fit.width_px < 600.0 };
         bar_rows.with(|rows| svg::bar_inline(rows, &spec, &palette.get(), lang.get(), fit))
     };
-    // The bars move as the reader edits: ECharts is wanted at once.
-    crate::charts::loader::want();
+    // The bars move as the reader edits: drawn as SVG until the reader's first touch or key brings
+    // ECharts in (loader.rs), which then moves them.
     let height = Signal::derive(move || bar_rows.with(|r| ranking_bar::height_for(r.len())));
     let summary = Signal::derive(move || {
         bar_rows.with(|rows| {
