@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  chartInteractive,
+  appTookOver, chartInteractive,
   APP_READY_MS, DIST_DIR, ROW, cspViolations, launchBrowser, recordCspViolations, screenshot,
   startServer, tid, waitForFirstRow, withPage, useSiteAndBrowser } from './helpers.mjs';
 
@@ -231,6 +231,16 @@ describe('the demo article, served from another origin', () => {
     // embed.js come from the app's origin; ?lang= and ?theme= are passed on to both embeds.
     env.host = createServer((req, res) => {
       const url = new URL(req.url, 'http://host');
+      if (url.pathname === '/far.html') {
+        // An article whose one embed is far below the fold (part 5 of issue 9).
+        const far = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài báo</title>
+          <meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+          <h1>Một bài báo dài</h1><div style="height: 6000px">Nội dung bài báo…</div>
+          <iframe id="far-embed" src="${env.appOrigin}/?v=1&amp;embed=1&amp;eid=chiso-far001" title="chiso"
+            loading="lazy" width="100%" height="575" style="border:0"></iframe></body></html>`;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(far);
+        return;
+      }
       if (url.pathname !== '/article.html') {
         res.writeHead(404).end();
         return;
@@ -280,6 +290,36 @@ describe('the demo article, served from another origin', () => {
     }
     return { context, page, embeds, foreign, errors };
   }
+
+  test('an embed far below the fold downloads nothing until it nears the screen, then paints its snapshot first', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const fromApp = [];
+    context.on('request', (req) => { if (req.url().startsWith(env.appOrigin)) fromApp.push(new URL(req.url()).pathname + new URL(req.url()).search); });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await context.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${env.hostOrigin}/far.html`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1000);
+      assert.deepEqual(fromApp, [], 'nothing is fetched for an embed nobody has scrolled to');
+      const iframe = page.locator('#far-embed');
+      await iframe.scrollIntoViewIfNeeded();
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      await frame.waitForURL((u) => u.href.includes('embed=1'));
+      // The wasm is held back: what the reader sees is the snapshot, chart and all.
+      await frame.locator('#chiso-root > div[data-snapshot] [data-testid="chart"] svg rect.bar').first().waitFor();
+      assert.match(await frame.locator('[data-testid="title"]').textContent(), /^Chỉ số CCHC \d{4}$/);
+      await screenshot(page, 'embed-far-below-snapshot');
+      release();
+      await appTookOver(frame);
+      assert.equal(await frame.locator('[data-testid="title"]').count(), 1);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
 
   /** Waits until every iframe's height equals its content's height (they report on change). */
   async function waitForFit(page, embeds) {
