@@ -18,6 +18,11 @@
 //   - any inline script (a <script> without src) is left after the move;
 //   - an on* event-handler attribute appears (inline script by another name).
 //
+// With --snapshots=FILE (chiso-prerender's output) it then puts the first-paint snapshots into
+// index.html, holds the app's start back in a <template> for public/boot.js, and takes the
+// stylesheet and boot.js into index.html, each allowed by its SHA-256 in the CSP; every inline
+// script left must be one the policy names.
+//
 // Last, it writes pre-compressed copies next to every compressible file (x.wasm -> x.wasm.br,
 // x.wasm.gz): brotli at quality 11 and gzip at level 9, better than a host compresses on the
 // fly, for hosts that serve such copies (nginx gzip_static / brotli_static, Caddy
@@ -139,6 +144,40 @@ if (snapshotsFile) {
   html = html.replace(root, () => `<main id="chiso-root">${parts.join('')}</main>${start}${boot[0]}`);
   writeFileSync(indexPath, html);
   console.log(`postbuild: ${snapshots.length} snapshots in ${indexPath} (${snapshots.map((s) => `'?${s.query}'`).join(', ')})`);
+}
+
+// 3c. The first paint waits for nothing but the page itself: index.html takes the stylesheet and
+// public/boot.js in (both boot.js tags), each allowed by its SHA-256 in the page's CSP — still no
+// 'unsafe-inline': only these exact texts may run or style, never markup that came with data.
+// (data.html keeps its <link>: the file stays in dist/.)
+if (snapshotsFile) {
+  const indexPath = join(dist, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const cssTag = html.match(/<link rel="stylesheet" href="([^"]*style-[0-9a-f]{16}\.css)"[^>]*>/);
+  if (!cssTag) fail(`${indexPath} has no stylesheet link to take in`);
+  const css = readFileSync(join(dist, cssTag[1].split('/').pop()), 'utf8');
+  if (/<\/style/i.test(css)) fail('the stylesheet contains </style');
+  html = html.replace(cssTag[0], () => `<style>${css}</style>`);
+  const bootTags = [...html.matchAll(/<script src="([^"]*boot-[0-9a-f]{16}\.js)"[^>]*><\/script>/g)];
+  if (bootTags.length !== 2 || bootTags[0][0] !== bootTags[1][0]) fail(`${indexPath} should run one boot script twice`);
+  const boot = readFileSync(join(dist, bootTags[0][1].split('/').pop()), 'utf8');
+  if (/<\/script/i.test(boot)) fail('public/boot.js contains </script');
+  html = html.replaceAll(bootTags[0][0], () => `<script>${boot}</script>`);
+  const withSource = (policy, directive, source) => policy.split(';').map((d) => {
+    const t = d.trim();
+    return t.split(/\s+/)[0] === directive ? ` ${t} ${source}` : d;
+  }).join(';').trim();
+  const cspRe = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+  html = html.replace(cspRe, (_, open, policy, close) => open + withSource(withSource(policy, 'script-src', sha(boot)), 'style-src', sha(css)) + close);
+  // Every inline script is one the policy names by its hash.
+  const policy = html.match(cspRe)[2];
+  for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (/\bsrc=/.test(tag[1])) continue;
+    if (!policy.includes(sha(tag[2]))) fail(`an inline script not allowed by its hash is in ${indexPath}: ${tag[0].slice(0, 120)}`);
+  }
+  writeFileSync(indexPath, html);
+  console.log(`postbuild: the stylesheet and boot.js are in ${indexPath}, allowed by their SHA-256`);
 }
 
 // 4. Pre-compressed copies. Fonts (woff2) are compressed already; everything else of these types is

@@ -51,6 +51,8 @@ function htmlRefs(html) {
     const url = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
     if (url) refs.push(url);
   }
+  // The stylesheet index.html carries in itself (scripts/postbuild.mjs): its fonts.
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) refs.push(...cssUrls(m[1]));
   for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     for (const q of m[1].matchAll(/["'`]([^"'`\s]+\.(?:js|mjs|wasm|css|json))["'`]/g)) refs.push(q[1]);
   }
@@ -104,9 +106,9 @@ export function firstVisit(dist = 'dist') {
 }
 
 /**
- * The rows a first paint waits for: the page (with the link's snapshot in it), its stylesheets and
- * the one script <head> runs before the body (public/boot.js). The fonts are not among them
- * (font-display: swap draws the text at once in a fallback face).
+ * The rows a first paint waits for: the page (with the link's snapshot, the stylesheet and
+ * public/boot.js in it), and any stylesheet or boot script still fetched on its own. The fonts
+ * are not among them (font-display: swap draws the text at once in a fallback face).
  */
 export function firstPaint(rows) {
   return rows.filter((r) => r.file === 'index.html' || r.file.endsWith('.css') || /(^|\/)boot-[0-9a-f]+\.js$/.test(r.file));

@@ -19,8 +19,9 @@ import { startStaticServer } from '../scripts/serve.mjs';
 /** Brotli bytes per file of the default view's first visit; hashed names without their hash. */
 const BUDGET_BR = {
   // Issue "Readable in a second on a phone": the font and dataset preloads (+~350 B), then the
-  // first-paint snapshots of eight links (src/snapshot.rs; 21,508 B measured with them).
-  'index.html': 22200,
+  // first-paint snapshots of eight links (src/snapshot.rs; 21,508 B measured with them), then
+  // the stylesheet and boot.js taken in, so the first paint waits for one request (28,311 B).
+  'index.html': 29200,
   'favicon.svg': 140,
   // Raised from 5,020 (already 5,539 B on main before the change below: own data, downloads),
   // then from 5,710 for the snapshot's rules (its chart takes the page's palette: 5,863 B).
@@ -96,9 +97,10 @@ describe('byte budget of the default view (brotli)', () => {
     );
   });
 
-  test(`the first paint (page with its snapshot, stylesheet, boot script) stays within ${FIRST_PAINT_BR} B brotli`, () => {
+  test(`the first paint (the page, with its snapshot, stylesheet and boot script) stays within ${FIRST_PAINT_BR} B brotli`, () => {
     const paint = firstPaint(rows);
-    assert.deepEqual(paint.map((r) => unhashed(r.file)).sort(), ['boot.js', 'index.html', 'style.css']);
+    // The stylesheet and boot.js are in the page (scripts/postbuild.mjs): one request paints.
+    assert.deepEqual(paint.map((r) => unhashed(r.file)), ['index.html']);
     const total = paint.reduce((sum, r) => sum + r.br, 0);
     assert.ok(total <= FIRST_PAINT_BR, `the first paint needs ${total} B brotli: ${paint.map((r) => `${r.file} ${r.br}`).join(', ')}`);
   });
