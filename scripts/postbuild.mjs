@@ -29,7 +29,7 @@
 // `precompressed`, scripts/serve.mjs). A copy is written only when it is smaller.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
@@ -154,16 +154,20 @@ if (snapshotsFile) {
   const indexPath = join(dist, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-  const cssTag = html.match(/<link rel="stylesheet" href="([^"]*style-[0-9a-f]{16}\.css)"[^>]*>/);
+  const cssTag = html.match(/<link rel="stylesheet" href="([^"]*style-[0-9a-f]{1,16}\.css)"[^>]*>/);
   if (!cssTag) fail(`${indexPath} has no stylesheet link to take in`);
   const css = readFileSync(join(dist, cssTag[1].split('/').pop()), 'utf8');
   if (/<\/style/i.test(css)) fail('the stylesheet contains </style');
   html = html.replace(cssTag[0], () => `<style>${css}</style>`);
-  const bootTags = [...html.matchAll(/<script src="([^"]*boot-[0-9a-f]{16}\.js)"[^>]*><\/script>/g)];
+  const bootTags = [...html.matchAll(/<script src="([^"]*boot-[0-9a-f]{1,16}\.js)"[^>]*><\/script>/g)];
   if (bootTags.length !== 2 || bootTags[0][0] !== bootTags[1][0]) fail(`${indexPath} should run one boot script twice`);
   const boot = readFileSync(join(dist, bootTags[0][1].split('/').pop()), 'utf8');
   if (/<\/script/i.test(boot)) fail('public/boot.js contains </script');
   html = html.replaceAll(bootTags[0][0], () => `<script>${boot}</script>`);
+  // Nothing else loads it (data.html has no snapshot): no stale file in dist/.
+  if (!readFileSync(join(dist, 'data.html'), 'utf8').includes(bootTags[0][1].split('/').pop())) {
+    unlinkSync(join(dist, bootTags[0][1].split('/').pop()));
+  }
   const withSource = (policy, directive, source) => policy.split(';').map((d) => {
     const t = d.trim();
     return t.split(/\s+/)[0] === directive ? ` ${t} ${source}` : d;

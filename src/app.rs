@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
     // The document's language follows the reader's choice (screen readers, hyphenation).
     Effect::new(move |_| {
         let code = lang.get().code();
-        if let Some(html) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(html) = crate::dom::document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", code);
         }
     });
@@ -161,7 +161,7 @@ pub fn App() -> impl IntoView {
             LoadState::Ready(ds, _) => format!("{} — chiso", i18n::text(&ds.index.short_name, lang)),
             _ => chrome(lang).page_title.to_string(),
         });
-        if let Some(doc) = crate::dom::window().and_then(|w| w.document()) {
+        if let Some(doc) = crate::dom::document() {
             doc.set_title(&title);
         }
     });

@@ -92,7 +92,7 @@ pub fn provide_palette(view: RwSignal<ViewState>) {
             ColorScheme::Light => Some("light"),
             ColorScheme::Dark => Some("dark"),
         };
-        let Some(html) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        let Some(html) = crate::dom::document().and_then(|d| d.document_element()) else {
             return;
         };
         let _ = match forced {

@@ -277,10 +277,10 @@ pub fn DataPage() -> impl IntoView {
     Effect::new(move |_| {
         let v = view.get();
         crate::state::write_url(&v, false);
-        if let Some(html) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(html) = crate::dom::document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", v.lang.code());
         }
-        if let Some(doc) = crate::dom::window().and_then(|w| w.document()) {
+        if let Some(doc) = crate::dom::document() {
             doc.set_title(&format!("{} — chiso", i18n::own(v.lang).title));
         }
     });
