@@ -4,9 +4,9 @@
 use charming::component::Grid;
 use charming::element::{ItemStyle, LineStyle, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Line};
-use charming::Chart;
 use serde_json::{json, Value};
 
+use super::{option_json, series_json, OptionParts};
 use crate::theme::Theme;
 
 /// One unit's band.
@@ -32,33 +32,38 @@ pub fn height_for(n: usize) -> u32 {
     60 + 22 * n.max(1)
 }
 
-/// The chart as charming builds it: an invisible bar up to the band's start, the band stacked
-/// on it, and the medians as symbols.
-pub fn chart(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Chart {
+/// The chart's parts as charming builds them: an invisible bar up to the band's start, the band
+/// stacked on it, and the medians as symbols.
+fn parts(rows: &[BandRow], n_positions: u32, theme: &Theme) -> OptionParts {
     let start: Vec<f64> = rows.iter().map(|r| f64::from(r.p05) - 0.5).collect();
     let band: Vec<f64> = rows.iter().map(|r| f64::from(r.p95 - r.p05.min(r.p95)) + 1.0).collect();
     let medians: Vec<f64> = rows.iter().map(|r| f64::from(r.median)).collect();
-    Chart::new()
-        .grid(Grid::new().left(4).right(16).top(24).bottom(8).contain_label(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
-        .x_axis(super::value_axis(0.0, f64::from(n_positions) + 0.5, theme).position("top"))
-        .y_axis(super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme))
-        .series(Bar::new().stack("band").data(start).item_style(ItemStyle::new().color("transparent")))
-        .series(Bar::new().stack("band").data(band).bar_width("55%").item_style(ItemStyle::new().color(theme.bar)))
-        .series(
-            Line::new()
-                .data(medians)
-                .symbol(Symbol::Diamond)
-                .symbol_size(10)
-                .line_style(LineStyle::new().width(0))
-                .item_style(ItemStyle::new().color(theme.text)),
-        )
+    OptionParts {
+        grid: Grid::new().left(4).right(16).top(24).bottom(8).contain_label(true),
+        tooltip: Tooltip::new().trigger(Trigger::Item).formatter("{b}"),
+        x_axis: super::value_axis(0.0, f64::from(n_positions) + 0.5, theme).position("top"),
+        y_axis: super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme),
+        series: vec![
+            series_json(&Bar::new().stack("band").data(start).item_style(ItemStyle::new().color("transparent"))),
+            series_json(
+                &Bar::new().stack("band").data(band).bar_width("55%").item_style(ItemStyle::new().color(theme.bar)),
+            ),
+            series_json(
+                &Line::new()
+                    .data(medians)
+                    .symbol(Symbol::Diamond)
+                    .symbol_size(10)
+                    .line_style(LineStyle::new().width(0))
+                    .item_style(ItemStyle::new().color(theme.text)),
+            ),
+        ],
+    }
 }
 
 /// The ECharts option: charming's chart plus tooltips and highlights per unit, and no tooltip
 /// on the invisible spacer bars.
 pub fn option(rows: &[BandRow], n_positions: u32, theme: &Theme) -> Value {
-    let mut option = serde_json::to_value(chart(rows, n_positions, theme)).unwrap_or(Value::Null);
+    let mut option = option_json(parts(rows, n_positions, theme));
     for series_idx in 0..3 {
         let Some(items) = option.pointer_mut(&format!("/series/{series_idx}/data")).and_then(Value::as_array_mut)
         else {

@@ -8,9 +8,9 @@ use charming::element::{
     Tooltip, Trigger,
 };
 use charming::series::Bar;
-use charming::Chart;
 use serde_json::{json, Value};
 
+use super::{option_json, series_json, OptionParts};
 use crate::theme::Theme;
 
 /// One bar.
@@ -74,8 +74,8 @@ pub fn height_for(n: usize) -> u32 {
     56 + 38 * n.max(1)
 }
 
-/// The chart as charming builds it.
-pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
+/// The chart's parts as charming builds them.
+fn parts(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> OptionParts {
     let data: Vec<DataPointItem> = rows
         .iter()
         .map(|r| {
@@ -99,25 +99,24 @@ pub fn chart(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Chart {
                 .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(*mean))]),
         );
     }
-    Chart::new()
-        .grid(Grid::new().left(4).right(if spec.narrow { 52 } else { 64 }).top(28).bottom(8).contain_label(true))
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Item)
-                .formatter("{b}")
-                .background_color(theme.background)
-                .border_color(theme.muted),
-        )
-        .x_axis(super::value_axis(spec.axis_min, spec.axis_max, theme).split_number(if spec.narrow { 2 } else { 5 }))
-        .y_axis(super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme))
-        .series(bar)
+    OptionParts {
+        grid: Grid::new().left(4).right(if spec.narrow { 52 } else { 64 }).top(28).bottom(8).contain_label(true),
+        tooltip: Tooltip::new()
+            .trigger(Trigger::Item)
+            .formatter("{b}")
+            .background_color(theme.background)
+            .border_color(theme.muted),
+        x_axis: super::value_axis(spec.axis_min, spec.axis_max, theme).split_number(if spec.narrow { 2 } else { 5 }),
+        y_axis: super::unit_axis(rows.iter().map(|r| r.label.clone()).collect(), theme),
+        series: vec![series_json(&bar)],
+    }
 }
 
 /// The ECharts option: charming's chart plus what charming cannot express yet — a label per
 /// bar in the reader's number format, a stable id per bar, and long category names wrapped
 /// instead of cut.
 pub fn option(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> Value {
-    let mut option = serde_json::to_value(chart(rows, spec, theme)).unwrap_or(Value::Null);
+    let mut option = option_json(parts(rows, spec, theme));
     if let Some(items) = option.pointer_mut("/series/0/data").and_then(Value::as_array_mut) {
         for (item, row) in items.iter_mut().zip(rows) {
             if let Some(obj) = item.as_object_mut() {
