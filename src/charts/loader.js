@@ -54,3 +54,20 @@ export function whenIdle(f, timeoutMs) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout: timeoutMs });
   else setTimeout(() => f(), timeoutMs);
 }
+
+// Watches a chart's box: `near(bool)` when it comes within a screen's height of the viewport or
+// goes farther (IntersectionObserver; in a cross-origin frame the margin is ignored: in view), and
+// `width(px)` when its width is first known or changes (ResizeObserver: read after the browser's
+// layout, so never forcing one). Returns the function that stops watching. Without either
+// observer the callback is simply never called.
+export function watchChartBox(el, near, width) {
+  const observers = [];
+  if (typeof IntersectionObserver === 'function') {
+    observers.push(new IntersectionObserver((e) => near(e[e.length - 1].isIntersecting), { rootMargin: '100% 0px' }));
+  }
+  if (typeof ResizeObserver === 'function') {
+    observers.push(new ResizeObserver((e) => width(e[e.length - 1].contentRect.width)));
+  }
+  for (const o of observers) o.observe(el);
+  return () => observers.forEach((o) => o.disconnect());
+}

@@ -23,6 +23,11 @@ extern "C" {
     /// Downloads the bundle into the cache without running it.
     #[wasm_bindgen(js_name = prefetchEcharts)]
     fn prefetch_echarts();
+    /// Calls `near(bool)` when the element comes within a screen of the viewport or leaves that
+    /// band, and `width(px)` when its width is known or changes; returns the function that
+    /// stops watching.
+    #[wasm_bindgen(js_name = watchChartBox)]
+    fn watch_chart_box(el: &web_sys::Element, near: &js_sys::Function, width: &js_sys::Function) -> js_sys::Function;
 }
 
 /// Longest wait for an idle moment after the first chart is drawn, in milliseconds.
@@ -104,4 +109,29 @@ pub fn prefetch_when_idle(echarts: ECharts) {
     echarts.idle_armed.set_value(true);
     let prefetch = Closure::once_into_js(prefetch_echarts);
     when_idle(prefetch.unchecked_ref(), IDLE_TIMEOUT_MS);
+}
+
+/// Watches a chart's box: `near` follows whether it is within a screen's height of the viewport,
+/// `width` its width in CSS pixels, as the browser reports them after its layout (both are left
+/// as they are until then, and for good without the observers). Watching stops when the calling
+/// owner is cleaned up.
+pub fn track_chart_box(el: &web_sys::Element, near: RwSignal<bool>, width: RwSignal<f64>) {
+    let on_near = Closure::<dyn FnMut(bool)>::new(move |is_near: bool| {
+        if near.try_get_untracked().is_some_and(|was| was != is_near) {
+            near.set(is_near);
+        }
+    });
+    let on_width = Closure::<dyn FnMut(f64)>::new(move |px: f64| {
+        if px > 0.0 && width.try_get_untracked().is_some_and(|was| (was - px).abs() >= 0.5) {
+            width.set(px);
+        }
+    });
+    let stop = watch_chart_box(el, on_near.as_ref().unchecked_ref(), on_width.as_ref().unchecked_ref());
+    // JavaScript objects, kept (not sent) until the owner goes.
+    let held = StoredValue::new_local(Some((stop, on_near, on_width)));
+    on_cleanup(move || {
+        if let Some(Some((stop, _, _))) = held.try_update_value(Option::take) {
+            let _ = stop.call0(&JsValue::NULL);
+        }
+    });
 }

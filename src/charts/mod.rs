@@ -175,20 +175,45 @@ pub fn EChart(
         }
     });
 
-    // Until ECharts is in: the SVG, redrawn when the rows, the height or the box's width change.
+    // Whether the box is within a screen of the viewport, and its width, as the browser reports
+    // them after its layout (loader.rs). A chart farther away is not drawn (a what-if's chart
+    // far below the slider a finger moves costs nothing per move) and is drawn as it comes near,
+    // with the latest option; until the browser first says, it is near.
+    let near = RwSignal::new(true);
     let box_width = RwSignal::new(0.0_f64);
+    // The SVG in the box now, so that the same drawing is not parsed again.
+    let sketch_drawn = StoredValue::new_local(String::new());
     Effect::new(move |_| {
-        if ready.get() {
+        if let Some(el) = node.get() {
+            loader::track_chart_box(&el, near, box_width);
+        }
+    });
+
+    // Until ECharts is in: the SVG, redrawn when the rows, the height or the box's width change.
+    // Before the box's width is known (the first drawing, in the task that builds the page) it is
+    // drawn for a phone's box and scaled to the box, as in the snapshot: reading the width there
+    // would force a layout of the whole new page in the middle of building it. The width arrives
+    // after the layout, before the frame is painted, and the SVG is drawn again for it.
+    Effect::new(move |_| {
+        if ready.get() || !near.get() {
             return;
         }
         let Some(el) = node.get() else { return };
-        let height = height_px.get();
-        let width = match box_width.get() {
-            w if w > 0.0 => w,
-            _ => f64::from(el.client_width()),
+        let height = f64::from(height_px.get());
+        let svg = match box_width.get() {
+            // A phone's box is exactly the guess: the drawing stands.
+            w if w > 0.0 && (w - svg::SNAPSHOT_BOX_PX).abs() >= 0.5 => {
+                sketch.run(svg::Fit { width_px: w, height_px: height })
+            }
+            _ => {
+                let fit = svg::Fit { width_px: svg::SNAPSHOT_BOX_PX, height_px: height };
+                svg::fluid(&sketch.run(fit), fit)
+            }
         };
-        let fit = svg::Fit { width_px: width, height_px: f64::from(height) };
-        el.set_inner_html(&sketch.run(fit));
+        if sketch_drawn.with_value(|drawn| *drawn != svg) {
+            el.set_inner_html(&svg);
+            sketch_drawn.set_value(svg);
+        }
         loader::prefetch_when_idle(echarts);
     });
     // Canvas text is drawn once with whatever font is there: draw again when the page's own
@@ -227,14 +252,17 @@ pub fn EChart(
         instance.try_update_value(|slot| {
             let mut option = option;
             if rapid {
+                // No motion at all, rather than a move of length 0: ECharts then sets up no
+                // animators, which on a what-if's 22 bars is about a third of its update.
                 if let Some(obj) = option.as_object_mut() {
-                    obj.insert("animationDurationUpdate".into(), serde_json::json!(0));
+                    obj.insert("animation".into(), serde_json::json!(false));
                 }
             }
             if slot.is_none() {
                 // ECharts takes the box over from the SVG: cleared first (ECharts appends its
                 // own layers), drawn without motion.
                 el.set_inner_html("");
+                sketch_drawn.try_set_value(String::new());
                 match echarts_init(&el) {
                     Ok(inst) => *slot = Some(inst),
                     Err(_) => failed.set(true),
@@ -257,7 +285,7 @@ pub fn EChart(
     };
 
     Effect::new(move |_| {
-        if !ready.get() {
+        if !ready.get() || !near.get() {
             return;
         }
         let mut option = option.get();
@@ -277,13 +305,11 @@ pub fn EChart(
         }
     });
 
+    // ECharts follows the window (the SVG follows its box, above).
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        instance.with_value(|slot| match slot {
-            Some(inst) => inst.resize(),
-            None => {
-                if let Some(el) = node.get_untracked() {
-                    box_width.set(f64::from(el.client_width()));
-                }
+        instance.with_value(|slot| {
+            if let Some(inst) = slot {
+                inst.resize();
             }
         });
     });
