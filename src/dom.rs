@@ -26,3 +26,16 @@ pub fn document() -> Option<web_sys::Document> {
 pub fn snapshot_value(value: impl FnOnce() -> String) -> Option<String> {
     (!IN_BROWSER).then(value)
 }
+
+/// Lets the browser run what waits (input, a frame) before the caller goes on: resolves in a
+/// task of its own (a zero timeout). Natively, and if the timer cannot be set, at once.
+pub async fn yield_to_browser() {
+    let Some(window) = window() else { return };
+    let mut scheduled = false;
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        scheduled = window.set_timeout_with_callback(&resolve).is_ok();
+    });
+    if scheduled {
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+}
