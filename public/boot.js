@@ -14,11 +14,9 @@
       for (var i = 0; i < templates.length; i++) {
         if (templates[i].getAttribute('data-snapshot') === key) match = templates[i];
       }
-      if (match) {
-        shown.replaceWith(match.content.cloneNode(true));
-      } else {
-        shown.remove();
-      }
+      // A link without a snapshot gets the app's own loading line, in the link's language,
+      // never another link's state.
+      shown.replaceWith(match ? match.content.cloneNode(true) : loadingLine(key));
     }
     var snap = root.querySelector('div[data-snapshot]');
     if (snap) snap.inert = true;
@@ -45,6 +43,35 @@
 
   html.setAttribute('data-snap', snapKey());
 
+  function english(key) {
+    return /(^|&)lang=en(&|$)/.test(key);
+  }
+
+  // <div data-snapshot=KEY><div class="chiso"><p class="loading" role="status">…</p></div></div>:
+  // the markup of the app's loading line, which the app removes like any snapshot. If the app
+  // cannot start (its script or wasm fails to load), the line says so.
+  function loadingLine(key) {
+    var en = english(key);
+    var outer = document.createElement('div');
+    outer.setAttribute('data-snapshot', key);
+    var app = outer.appendChild(document.createElement('div'));
+    app.className = 'chiso';
+    var line = app.appendChild(document.createElement('p'));
+    line.className = 'loading';
+    line.setAttribute('role', 'status');
+    line.setAttribute('data-testid', 'boot-loading');
+    line.textContent = en ? 'Loading data…' : 'Đang tải dữ liệu…';
+    var fail = function () {
+      if (!line.isConnected) return;
+      line.textContent = en
+        ? 'chiso could not start in this browser. Reload the page to try again.'
+        : 'Không khởi động được chiso trong trình duyệt này. Hãy tải lại trang.';
+    };
+    window.addEventListener('error', fail);
+    window.addEventListener('unhandledrejection', fail);
+    return outer;
+  }
+
   // The app: the dataset preload, then the loader, its module and wasm preloads (held in
   // <template id="chiso-start"> by scripts/postbuild.mjs), copied into <head> as live elements.
   var started = false;
@@ -60,6 +87,10 @@
       for (var j = 0; j < tags[i].attributes.length; j++) {
         live.setAttribute(tags[i].attributes[j].name, tags[i].attributes[j].value);
       }
+      // A loader that cannot be fetched reports no error to the window: say it as one.
+      live.onerror = function () {
+        window.dispatchEvent(new Event('error'));
+      };
       document.head.appendChild(live);
     }
   }

@@ -2,8 +2,9 @@
 //! first screen of a few links with these same components (the [`crate::app::Snapshot`]
 //! shell), and `scripts/postbuild.mjs` puts them into index.html: the default link's as
 //! `<div data-snapshot="">` inside `#chiso-root`, the others as `<template data-snapshot=QUERY>`.
-//! `public/boot.js` shows the one this link's query names, or none (the app's loading line then
-//! stands alone: another state never flashes first). The app leaves a shown snapshot on the
+//! `public/boot.js` shows the one this link's query names, or, for a link without one, the app's
+//! loading line in the same markup (another state never flashes first; the line says so if the
+//! app cannot start). The app leaves a shown snapshot on the
 //! screen until it has its own first view to put in its place, then removes every snapshot in
 //! the same task, before the browser paints again: nothing moves, since the markup is the same.
 

@@ -4,8 +4,9 @@
 // off, and with JavaScript on while the wasm is still on its way (held back or refused by the
 // test) — and check that:
 //   - it is the link's own ranking, row for row what the app then renders for the same link;
-//   - a link that has no snapshot shows none (never another link's state), and no title other
-//     than its own ever appears while the page starts;
+//   - a link that has no snapshot shows none (never another link's state) but the app's loading
+//     line, which says so if the app cannot start, and no title other than its own ever appears
+//     while the page starts;
 //   - when the app takes over nothing moves (layout shifts summed, as the CLS metric counts them)
 //     and no snapshot is left behind;
 //   - its chart follows the reader's dark colours.
@@ -116,8 +117,16 @@ describe('the first-paint snapshot', () => {
       const early = await open(env, path, { wasm: 'refuse' });
       try {
         await early.page.waitForLoadState('load');
-        assert.equal(await early.page.locator('#chiso-root > div[data-snapshot]').count(), 0, 'no snapshot is shown');
+        assert.equal(await early.page.locator(`#chiso-root > div[data-snapshot] ${tid('title')}`).count(), 0,
+          'no snapshot is shown');
         assert.equal(await early.page.locator(`${tid('title')}:visible`).count(), 0, 'no title is on the screen');
+        // In its place, the app's loading line; the wasm never comes, and the line says so.
+        const line = early.page.locator(`#chiso-root > div[data-snapshot] ${tid('boot-loading')}`);
+        const lang = path.includes('lang=en') ? 'en' : 'vi';
+        await assert.doesNotReject(line.filter({ hasText: lang === 'en' ? 'could not start' : 'Không khởi động được' })
+          .waitFor({ timeout: 10_000 }), 'the loading line says the app could not start');
+        assert.deepEqual(await cspViolations(early.page), [],
+          'the loading line breaks no rule of the page\'s policy');
       } finally {
         await early.context.close();
       }
