@@ -77,8 +77,14 @@ try {
       process.stderr.write(`lighthouse: ${query || '/'} run ${run + 1}/${nRuns}\n`);
     }
     // Which element the LCP was, in the last run (a snapshot's, or one the app drew later).
-    const lcpItem = lhrs.at(-1)?.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    // Lighthouse names no element when it is gone from the page by the end of the run (the app
+    // replaces the snapshot): then its LCP breakdown says where the time went.
+    const last = lhrs.at(-1)?.audits;
+    const lcpItem = last?.['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    const parts = last?.['lcp-breakdown-insight']?.details?.items?.[0]?.items ?? [];
+    const breakdown = parts.map((p) => `${p.label} ${Math.round(p.duration)} ms`).join(', ');
     if (lcpItem) lcpElements.push(`${query || '/'}: ${lcpItem.nodeLabel?.slice(0, 80)} (${lcpItem.selector})`);
+    else lcpElements.push(`${query || '/'}: not named (replaced by the end of the run)${breakdown ? `; ${breakdown}` : ''}`);
     columns.push({
       name: query || 'default page',
       values: ROWS.map((row) => {
