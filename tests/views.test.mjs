@@ -117,6 +117,55 @@ describe('what-if, robustness and comparison views', () => {
     });
   });
 
+  test('on a phone, PCI\'s what-if chart far below the sliders shows the latest ranks when seen or printed', async (t) => {
+    await withPage(t, env, '/?ds=pci&view=whatif', { width: 360, height: 740 }, async ({ page }) => {
+      const slider = page.locator('.whatif .editor input[type=range]').first();
+      const focus = page.locator(`${tid('result-line')} .focus`);
+      const chart = page.locator(`.whatif ${tid('chart')}`);
+      /** The focus line's unit and new rank ("Cà Mau: hạng 22 → 19"), as the chart labels it. */
+      const focusLabel = async () => {
+        const m = /^(.+): hạng \d+ → (=?\d+)/.exec(await text(focus));
+        assert.ok(m, `a focus line with a new rank: ${await text(focus)}`);
+        return `${m[2]}. ${m[1]}`;
+      };
+      /** The chart's category labels as drawn: ECharts' option once it has the box, else the SVG's. */
+      const chartLabels = () => chart.evaluate((el) => {
+        const inst = window.echarts?.getInstanceByDom(el);
+        const axis = inst?.getOption()?.yAxis;
+        if (axis) return (Array.isArray(axis) ? axis[0] : axis).data.map(String);
+        return [...el.querySelectorAll('svg text')].map((n) => n.textContent);
+      }).then((labels) => labels.map((l) => l.normalize('NFC')));
+
+      // The first touch brings ECharts in; the chart is more than a screen below the slider.
+      await slider.scrollIntoViewIfNeeded();
+      let box = await slider.boundingBox();
+      await page.mouse.click(box.x + box.width * 0.85, box.y + box.height / 2);
+      await page.waitForFunction(() => window.echarts);
+      const far = await chart.evaluate((el) => el.getBoundingClientRect().top - 2 * innerHeight);
+      assert.ok(far > 0, `the chart starts more than a screen below the viewport's bottom (${far} px past)`);
+      const moved = await focusLabel();
+      // Scrolled into view, it shows the ranks the sliders made.
+      await chart.scrollIntoViewIfNeeded();
+      await page.waitForFunction(async (want) => {
+        const el = document.querySelector('.whatif [data-testid=chart]');
+        const axis = window.echarts?.getInstanceByDom(el)?.getOption()?.yAxis;
+        return axis && (Array.isArray(axis) ? axis[0] : axis).data.some((l) => String(l).normalize('NFC') === want);
+      }, moved);
+
+      // Back at the sliders, another change; the page is printed before the chart is seen.
+      await slider.scrollIntoViewIfNeeded();
+      box = await slider.boundingBox();
+      await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+      const lowered = await focusLabel();
+      assert.notEqual(lowered, moved, 'the second change moves the unit');
+      await page.evaluate(async () => {
+        window.dispatchEvent(new Event('beforeprint'));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+      assert.ok((await chartLabels()).includes(lowered), `the printed chart has ${lowered}`);
+    });
+  });
+
   test('robustness on PCI 2016: bands for every province, and no spread gives the published ranks', async (t) => {
     await withPage(t, env, '/?ds=pci&year=2016&view=sensitivity', {}, async ({ page }) => {
       const rows = `${tid('sensitivity-table')} ${tid('sensitivity-row')}`;

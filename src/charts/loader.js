@@ -58,8 +58,8 @@ export function whenIdle(f, timeoutMs) {
 // Watches a chart's box: `near(bool)` when it comes within a screen's height of the viewport or
 // goes farther (IntersectionObserver; in a cross-origin frame the margin is ignored: in view), and
 // `width(px)` when its width is first known or changes (ResizeObserver: read after the browser's
-// layout, so never forcing one). Returns the function that stops watching. Without either
-// observer the callback is simply never called.
+// layout, so never forcing one); `near(true)` too before the page is printed. Returns the function
+// that stops watching. Without either observer that callback is simply never called.
 export function watchChartBox(el, near, width) {
   const observers = [];
   if (typeof IntersectionObserver === 'function') {
@@ -69,5 +69,11 @@ export function watchChartBox(el, near, width) {
     observers.push(new ResizeObserver((e) => width(e[e.length - 1].contentRect.width)));
   }
   for (const o of observers) o.observe(el);
-  return () => observers.forEach((o) => o.disconnect());
+  // A page about to be printed prints every chart as it stands now.
+  const printing = () => near(true);
+  addEventListener('beforeprint', printing);
+  return () => {
+    observers.forEach((o) => o.disconnect());
+    removeEventListener('beforeprint', printing);
+  };
 }

@@ -284,10 +284,19 @@ pub fn EChart(
         drawn.try_set_value((shape, height));
     };
 
+    // Whether the chart was near when the effect last ran: a chart coming near (or about to be
+    // printed) is drawn at once, not a frame later, so it never shows a stale state.
+    let was_near = StoredValue::new_local(true);
     Effect::new(move |_| {
-        if !ready.get() || !near.get() {
+        if !ready.get() {
             return;
         }
+        if !near.get() {
+            was_near.set_value(false);
+            return;
+        }
+        let came_near = !was_near.get_value();
+        was_near.set_value(true);
         let mut option = option.get();
         let _ = height_px.get();
         let _ = fonts_ready.get();
@@ -296,7 +305,12 @@ pub fn EChart(
             set_motion(obj, prefers_reduced_motion());
         }
         pending.set_value(Some(option));
-        if frame.with_value(Option::is_none) {
+        if came_near {
+            if let Some(Some(handle)) = frame.try_update_value(Option::take) {
+                handle.cancel();
+            }
+            draw();
+        } else if frame.with_value(Option::is_none) {
             match request_animation_frame_with_handle(draw) {
                 Ok(handle) => frame.set_value(Some(handle)),
                 // No frames to wait for (should not happen in a browser): draw now.
