@@ -253,7 +253,7 @@ pub fn EChart(
             let mut option = option;
             if rapid {
                 // No motion at all, rather than a move of length 0: ECharts then sets up no
-                // animators, which on a what-if's 22 bars is about a third of its update.
+                // animators (measured: no slower than a 0 ms move, at times a little faster).
                 if let Some(obj) = option.as_object_mut() {
                     obj.insert("animation".into(), serde_json::json!(false));
                 }
