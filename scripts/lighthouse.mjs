@@ -14,6 +14,13 @@ import { parseArgs } from 'node:util';
 import { startStaticServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/helpers.mjs';
 
+/** Bytes transferred less the ECharts bundle's (the audit lists the largest files by URL). */
+function withoutIdleEcharts(r) {
+  const audit = r.audits['total-byte-weight'];
+  const echarts = (audit.details?.items ?? []).filter((i) => /\/echarts\.min[^/]*\.js$/.test(i.url));
+  return audit.numericValue - echarts.reduce((sum, i) => sum + i.totalBytes, 0);
+}
+
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: { runs: { type: 'string', default: '3' }, dist: { type: 'string', default: 'dist' } },
@@ -33,6 +40,9 @@ const ROWS = [
   { label: 'Total Blocking Time', audit: 'total-blocking-time', fmt: (x) => `${x.toFixed(0)} ms`, target: '≤ 100 ms' },
   { label: 'Cumulative Layout Shift', audit: 'cumulative-layout-shift', fmt: (x) => x.toFixed(3), target: '≤ 0.02' },
   { label: 'Bytes transferred', audit: 'total-byte-weight', fmt: (x) => `${(x / 1024).toFixed(0)} KiB`, target: '≤ 293 KiB' },
+  // The same, less the ECharts bundle the page downloads ahead when the browser is idle (not run;
+  // src/charts/loader.rs), which Lighthouse waits for: what the view itself needed.
+  { label: '  without the idle ECharts', get: withoutIdleEcharts, fmt: (x) => `${(x / 1024).toFixed(0)} KiB`, target: '≤ 293 KiB' },
   { label: 'Accessibility', get: (r) => r.categories.accessibility.score * 100, fmt: (x) => x.toFixed(0), target: '100' },
   { label: 'Best practices', get: (r) => r.categories['best-practices'].score * 100, fmt: (x) => x.toFixed(0), target: '100' },
   { label: 'SEO', get: (r) => r.categories.seo.score * 100, fmt: (x) => x.toFixed(0), target: '100' },
