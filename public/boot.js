@@ -43,15 +43,11 @@
 
   html.setAttribute('data-snap', snapKey());
 
-  function english(key) {
-    return /(^|&)lang=en(&|$)/.test(key);
-  }
-
   // <div data-snapshot=KEY><div class="chiso"><p class="loading" role="status">…</p></div></div>:
   // the markup of the app's loading line, which the app removes like any snapshot. If the app
   // cannot start (its script or wasm fails to load), the line says so.
   function loadingLine(key) {
-    var en = english(key);
+    var en = /(^|&)lang=en(&|$)/.test(key);
     var outer = document.createElement('div');
     outer.setAttribute('data-snapshot', key);
     var app = outer.appendChild(document.createElement('div'));
@@ -61,20 +57,23 @@
     line.setAttribute('role', 'status');
     line.setAttribute('data-testid', 'boot-loading');
     line.textContent = en ? 'Loading data…' : 'Đang tải dữ liệu…';
-    var fail = function () {
+    startFailed = function () {
       if (!line.isConnected) return;
       line.textContent = en
         ? 'chiso could not start in this browser. Reload the page to try again.'
         : 'Không khởi động được chiso trong trình duyệt này. Hãy tải lại trang.';
     };
-    window.addEventListener('error', fail);
-    window.addEventListener('unhandledrejection', fail);
+    window.addEventListener('error', startFailed);
+    window.addEventListener('unhandledrejection', startFailed);
     return outer;
   }
 
   // The app: the dataset preload, then the loader, its module and wasm preloads (held in
   // <template id="chiso-start"> by scripts/postbuild.mjs), copied into <head> as live elements.
   var started = false;
+  // What to do if the app cannot start: set with the loading line; unset for a snapshot, which
+  // stays readable. (Only declared here: the run after #chiso-root returns before this line.)
+  var startFailed;
   function start() {
     if (started) return;
     started = true;
@@ -87,9 +86,9 @@
       for (var j = 0; j < tags[i].attributes.length; j++) {
         live.setAttribute(tags[i].attributes[j].name, tags[i].attributes[j].value);
       }
-      // A loader that cannot be fetched reports no error to the window: say it as one.
+      // A loader that cannot be fetched reports no error to the window.
       live.onerror = function () {
-        window.dispatchEvent(new Event('error'));
+        if (startFailed) startFailed();
       };
       document.head.appendChild(live);
     }

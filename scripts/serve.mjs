@@ -15,11 +15,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Trunk's hashed file names (README, "Caching"): 16 hex digits, fewer when the hash starts with
  * zeros. */
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/;
-import { fileURLToPath } from 'node:url';
 
 /** Content types by file extension; anything else is served as application/octet-stream. */
 export const MIME_TYPES = {

@@ -6,6 +6,10 @@
 /// True in the browser (wasm); false when rendering the snapshot natively.
 pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
+/// The viewport the snapshot is drawn for: a phone's, Lighthouse's mobile preset (the readers who
+/// wait longest).
+pub const SNAPSHOT_VIEWPORT_PX: f64 = 412.0;
+
 /// The browser window; `None` natively.
 pub fn window() -> Option<web_sys::Window> {
     if IN_BROWSER {

@@ -181,8 +181,12 @@ pub fn EChart(
     // with the latest option; until the browser first says, it is near.
     let near = RwSignal::new(true);
     let box_width = RwSignal::new(0.0_f64);
-    // The SVG in the box now, so that the same drawing is not parsed again.
-    let sketch_drawn = StoredValue::new_local(String::new());
+    // The chart drawn for a phone's box and scaled to whatever box holds it: the snapshot's
+    // drawing, and the app's until the box's width is known.
+    let phone_sketch = move |height_px: f64| {
+        let fit = svg::Fit { width_px: svg::SNAPSHOT_BOX_PX, height_px };
+        svg::fluid(&sketch.run(fit), fit)
+    };
     Effect::new(move |_| {
         if let Some(el) = node.get() {
             loader::track_chart_box(&el, near, box_width);
@@ -193,28 +197,27 @@ pub fn EChart(
     // Before the box's width is known (the first drawing, in the task that builds the page) it is
     // drawn for a phone's box and scaled to the box, as in the snapshot: reading the width there
     // would force a layout of the whole new page in the middle of building it. The width arrives
-    // after the layout, before the frame is painted, and the SVG is drawn again for it.
-    Effect::new(move |_| {
+    // after the layout, before the frame is painted, and the SVG is drawn again for it. The
+    // effect keeps the SVG in the box, so that the same drawing is not parsed again.
+    Effect::new(move |drawn: Option<String>| {
+        let drawn = drawn.unwrap_or_default();
         if ready.get() || !near.get() {
-            return;
+            return drawn;
         }
-        let Some(el) = node.get() else { return };
+        let Some(el) = node.get() else { return drawn };
         let height = f64::from(height_px.get());
         let svg = match box_width.get() {
             // A phone's box is exactly the guess: the drawing stands.
             w if w > 0.0 && (w - svg::SNAPSHOT_BOX_PX).abs() >= 0.5 => {
                 sketch.run(svg::Fit { width_px: w, height_px: height })
             }
-            _ => {
-                let fit = svg::Fit { width_px: svg::SNAPSHOT_BOX_PX, height_px: height };
-                svg::fluid(&sketch.run(fit), fit)
-            }
+            _ => phone_sketch(height),
         };
-        if sketch_drawn.with_value(|drawn| *drawn != svg) {
+        if svg != drawn {
             el.set_inner_html(&svg);
-            sketch_drawn.set_value(svg);
         }
         loader::prefetch_when_idle(echarts);
+        svg
     });
     // Canvas text is drawn once with whatever font is there: draw again when the page's own
     // font (Be Vietnam Pro, self-hosted) has arrived, so the chart reads like the page.
@@ -262,7 +265,6 @@ pub fn EChart(
                 // ECharts takes the box over from the SVG: cleared first (ECharts appends its
                 // own layers), drawn without motion.
                 el.set_inner_html("");
-                sketch_drawn.try_set_value(String::new());
                 match echarts_init(&el) {
                     Ok(inst) => *slot = Some(inst),
                     Err(_) => failed.set(true),
@@ -284,19 +286,17 @@ pub fn EChart(
         drawn.try_set_value((shape, height));
     };
 
-    // Whether the chart was near when the effect last ran: a chart coming near (or about to be
-    // printed) is drawn at once, not a frame later, so it never shows a stale state.
-    let was_near = StoredValue::new_local(true);
-    Effect::new(move |_| {
+    // The effect keeps whether the chart was near when it last ran: a chart coming near (or about
+    // to be printed) is drawn at once, not a frame later, so it never shows a stale state.
+    Effect::new(move |was_near: Option<bool>| {
+        let was_near = was_near.unwrap_or(true);
         if !ready.get() {
-            return;
+            return was_near;
         }
         if !near.get() {
-            was_near.set_value(false);
-            return;
+            return false;
         }
-        let came_near = !was_near.get_value();
-        was_near.set_value(true);
+        let came_near = !was_near;
         let mut option = option.get();
         let _ = height_px.get();
         let _ = fonts_ready.get();
@@ -317,6 +317,7 @@ pub fn EChart(
                 Err(_) => draw(),
             }
         }
+        true
     });
 
     // ECharts follows the window (the SVG follows its box, above).
@@ -341,10 +342,7 @@ pub fn EChart(
 
     // Rendered natively (the build-time snapshot), the box holds its SVG already, drawn for a
     // phone's box and scaling to the reader's; in the browser the effect above draws it.
-    let snapshot_svg = (!crate::dom::IN_BROWSER).then(|| {
-        let fit = svg::Fit { width_px: svg::SNAPSHOT_BOX_PX, height_px: f64::from(height_px.get_untracked()) };
-        svg::fluid(&sketch.run(fit), fit)
-    });
+    let snapshot_svg = (!crate::dom::IN_BROWSER).then(|| phone_sketch(f64::from(height_px.get_untracked())));
     view! {
         <figure class="chart-figure">
             <div

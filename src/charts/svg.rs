@@ -202,9 +202,9 @@ pub fn fluid(inline_svg: &str, fit: Fit) -> String {
     inline_svg.replacen(&fixed, " width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" height=", 1)
 }
 
-/// Width of the chart box the snapshot is drawn for: a 412 px phone (Lighthouse's) less the
-/// page's padding.
-pub const SNAPSHOT_BOX_PX: f64 = 388.0;
+/// Width of the chart box the snapshot is drawn for: the snapshot's phone less the page's
+/// padding (style.css `.chiso`, 12 px each side).
+pub const SNAPSHOT_BOX_PX: f64 = crate::dom::SNAPSHOT_VIEWPORT_PX - 24.0;
 
 /// The robustness chart, as `rank_band` draws it: per unit (in the order given) a band over the
 /// ranks it takes in 90% of the weight draws (5th to 95th percentile), a diamond at its median

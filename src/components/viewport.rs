@@ -9,13 +9,10 @@ const NARROW_PX: f64 = 600.0;
 /// for the readers who wait longest.
 fn viewport_width() -> f64 {
     if !crate::dom::IN_BROWSER {
-        return SNAPSHOT_VIEWPORT_PX;
+        return crate::dom::SNAPSHOT_VIEWPORT_PX;
     }
     crate::dom::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
 }
-
-/// The viewport the snapshot is drawn for (Lighthouse's mobile preset).
-const SNAPSHOT_VIEWPORT_PX: f64 = 412.0;
 
 /// True while the window (or the iframe) is narrower than a phone's [`NARROW_PX`]; follows resizes.
 pub fn narrow() -> Memo<bool> {
