@@ -47,6 +47,49 @@ describe('what-if, robustness and comparison views', () => {
     });
   });
 
+  test('an edit touches only what it changes: the answer, the unit above and the other rows are left alone', async (t) => {
+    await withPage(t, env, '/?year=2023&view=whatif&unit=thanh-tra-thanh-pho', { width: 360, height: 780 }, async ({ page, log }) => {
+      await page.locator(tid('gain-answer')).waitFor();
+      const answerBefore = await text(page.locator(tid('gain-answer')));
+      const input = page.locator(tid('total-input'));
+      /** Types a total and waits until the excerpt under the result line shows it. */
+      const setTotal = async (typed, shown) => {
+        await input.fill(typed);
+        await input.press('Enter');
+        await page.waitForFunction((s) => [...document.querySelectorAll('[data-testid="neighbour"]')].some((li) => li.textContent.includes(s)), shown);
+      };
+      // A first edit (the table learns each row's move); then every change the second makes to
+      // the page is recorded, with the element it touched.
+      await setTotal('64.3', '64,30%');
+      const neighboursBefore = await page.evaluate(() => {
+        window.chisoTouched = [];
+        new MutationObserver((records) => {
+          for (const r of records) window.chisoTouched.push(r.target.nodeType === 1 ? r.target : r.target.parentElement);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        return [...document.querySelectorAll('[data-testid="neighbour"]')].map((li) => li.textContent);
+      });
+      assert.equal(neighboursBefore.length, 2, `the last unit and the one above it (${neighboursBefore})`);
+      // Still last at 64,50%: the answer (worked out from the published values) does not change.
+      await setTotal('64.5', '64,50%');
+      const touched = await page.evaluate(() => {
+        const inside = (sel) => window.chisoTouched.filter((el) => el.closest(sel)).length;
+        return {
+          answer: inside('[data-testid="what-it-takes"]'),
+          unitAbove: inside('[data-testid="neighbour"]:first-child'),
+          rows: [...new Set(window.chisoTouched.map((el) => el.closest('[data-testid="whatif-row"]')?.dataset.unit).filter(Boolean))],
+          neighbours: [...document.querySelectorAll('[data-testid="neighbour"]')].map((li) => li.textContent),
+        };
+      });
+      assert.equal(touched.answer, 0, 'the answer (an aria-live region) is not touched, so not announced again');
+      assert.equal(await text(page.locator(tid('gain-answer'))), answerBefore);
+      assert.equal(touched.unitAbove, 0, 'the unit above in the excerpt is not touched');
+      assert.equal(touched.neighbours[0], neighboursBefore[0]);
+      assert.match(touched.neighbours[1], /64,50%/);
+      assert.deepEqual(touched.rows, [], 'no table row is touched inside: the edited one is replaced whole');
+      assert.deepEqual(log.pageErrors, []);
+    });
+  });
+
   test('a slider follows a drag, reaches the address once the hand stops, and Back returns to it after a step', async (t) => {
     await withPage(t, env, '/?view=whatif', { width: 360, height: 780 }, async ({ page }) => {
       await page.locator(WHATIF_ROW).first().waitFor();

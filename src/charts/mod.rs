@@ -73,14 +73,17 @@ pub(crate) fn value_axis(min: f64, max: f64, theme: &crate::theme::Theme) -> cha
         .axis_label(AxisLabel::new().color(theme.muted))
 }
 
-/// The units as categories down the side of a horizontal chart, first at the top.
+/// The units as categories down the side of a horizontal chart, first at the top. Every unit is
+/// labelled (each chart's height leaves every label its room): `interval` 0 says so, and spares
+/// ECharts estimating on every update which labels would fit (measured: about a sixth of a
+/// what-if move's chart update).
 pub(crate) fn unit_axis(labels: Vec<String>, theme: &crate::theme::Theme) -> charming::component::Axis {
     use charming::element::{AxisLabel, AxisType};
     charming::component::Axis::new()
         .type_(AxisType::Category)
         .inverse(true)
         .data(labels)
-        .axis_label(AxisLabel::new().color(theme.text))
+        .axis_label(AxisLabel::new().color(theme.text).interval(0))
 }
 
 /// The charts' typeface: the page's own, then the same fallbacks as style.css.

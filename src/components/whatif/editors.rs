@@ -111,14 +111,14 @@ fn ComponentSlider(
         })
     };
     let field = move |f: fn(&ComponentEdit) -> f64| edit.with(|e| e.as_ref().map(f));
-    let changed = move || edit.with(|e| e.as_ref().is_some_and(|e| e.changed));
+    let changed = Memo::new(move |_| edit.with(|e| e.as_ref().is_some_and(|e| e.changed)));
     let on_input = move |ev| {
         if let Ok(x) = event_target_value(&ev).parse::<f64>() {
             set(ctx, state, Some(id.clone()), x);
         }
     };
     view! {
-        <label class="slider" class:changed=changed>
+        <label class="slider" class:changed=move || changed.get()>
             <span class="slider-name">{name.unwrap_or_default()}</span>
             <input type="range" min=move || field(|e| e.min).map(|x| x.to_string())
                 max=move || field(|e| e.max).map(|x| x.to_string()) step="0.01"
@@ -127,7 +127,7 @@ fn ComponentSlider(
                 data-testid=testid />
             <span class="slider-value">
                 {move || field(|e| e.value).map(|x| format::number(x, 2, lang))}
-                {move || changed().then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+                {move || changed.get().then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
             </span>
         </label>
     }
@@ -152,11 +152,11 @@ fn TotalEditor(ctx: Ctx, state: Memo<Option<State>>, model: Memo<Option<EditorMo
             None => msg(lang).unpublished.to_string(),
         })
     };
-    let changed = move || edit.with(|e| e.as_ref().is_some_and(|e| e.changed));
+    let changed = Memo::new(move |_| edit.with(|e| e.as_ref().is_some_and(|e| e.changed)));
     view! {
         <fieldset class="editor">
             <legend>{whatif(lang).total}</legend>
-            <label class="slider" class:changed=changed>
+            <label class="slider" class:changed=move || changed.get()>
                 <input type="range" min=lo.to_string() max=hi.to_string() step="0.01"
                     prop:value=move || edit.with(|e| e.as_ref().map(|e| e.slider_at.to_string()).unwrap_or_default())
                     value=crate::dom::snapshot_value(move || edit.with_untracked(|e| e.as_ref().map(|e| e.slider_at.to_string()).unwrap_or_default()))
@@ -176,7 +176,7 @@ fn TotalEditor(ctx: Ctx, state: Memo<Option<State>>, model: Memo<Option<EditorMo
                     } />
                 <span class="slider-value">
                     {shown_text}
-                    {move || changed().then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+                    {move || changed.get().then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
                 </span>
             </label>
         </fieldset>

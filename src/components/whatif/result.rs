@@ -31,38 +31,71 @@ pub fn ResultLine(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
             Some(i18n::focus_line(&ctx.unit_name(&focus.unit), focus.before_1_based, focus.after, focus.changed, lang))
         })
     };
-    let excerpt = move || {
+    // Keyed by what each item shows, as the table's rows are: a slider move rebuilds the moved
+    // unit's item and keeps its neighbours' (and the list itself) as they are.
+    let excerpt = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        let rows = state.with(|s| s.as_ref().map(|s| s.whatif.neighbours(NEIGHBOURS)).unwrap_or_default());
-        let items = rows
-            .into_iter()
-            .map(|n| {
-                let width = if hi > lo { ((n.score - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0) } else { 0.0 };
-                view! {
-                    <li class:selected=n.selected data-testid="neighbour">
-                        <span class="n-rank">{i18n::shown_rank(n.shown, lang)}</span>
-                        <span class="n-name">{ctx.unit_name(&n.unit_id)}</span>
-                        // An SVG bar, not a styled span: the snapshot carries no style attribute.
-                        <span class="n-bar" aria-hidden="true">
-                            <svg viewBox="0 0 100 8" preserveAspectRatio="none" focusable="false">
-                                <rect width=format!("{width:.1}") height="8" />
-                            </svg>
-                        </span>
-                        <span class="n-score">
-                            {format::score(n.score, unit_fmt, lang)}
-                            {n.hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
-                        </span>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ol class="result-neighbours" aria-label=whatif(lang).neighbours>{items}</ol> }
-    };
+        state.with(|s| {
+            let rows = s.as_ref().map(|s| s.whatif.neighbours(NEIGHBOURS)).unwrap_or_default();
+            rows.into_iter()
+                .map(|n| NeighbourItem {
+                    rank: i18n::shown_rank(n.shown, lang),
+                    name: ctx.unit_name(&n.unit_id),
+                    bar_width: format!(
+                        "{:.1}",
+                        if hi > lo { ((n.score - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0) } else { 0.0 }
+                    ),
+                    score: format::score(n.score, unit_fmt, lang),
+                    unit_id: n.unit_id.0,
+                    hypothetical: n.hypothetical,
+                    selected: n.selected,
+                    lang,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let each = move || excerpt.get();
+    let list_label = move || whatif(ctx.lang.get()).neighbours;
     view! {
         <div class="result-line" data-testid="result-line" aria-live="polite">
             <p class="focus">{text}</p>
-            {excerpt}
+            <ol class="result-neighbours" aria-label=list_label>
+                <For each=each key=|n: &NeighbourItem| n.clone() children=neighbour_item />
+            </ol>
         </div>
+    }
+}
+
+/// One item of the result line's excerpt, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NeighbourItem {
+    unit_id: String,
+    rank: String,
+    name: String,
+    bar_width: String,
+    score: String,
+    hypothetical: bool,
+    selected: bool,
+    lang: Lang,
+}
+
+fn neighbour_item(n: NeighbourItem) -> impl IntoView {
+    let NeighbourItem { rank, name, bar_width, score, hypothetical, selected, lang, .. } = n;
+    view! {
+        <li class:selected=selected data-testid="neighbour">
+            <span class="n-rank">{rank}</span>
+            <span class="n-name">{name}</span>
+            // An SVG bar, not a styled span: the snapshot carries no style attribute.
+            <span class="n-bar" aria-hidden="true">
+                <svg viewBox="0 0 100 8" preserveAspectRatio="none" focusable="false">
+                    <rect width=bar_width height="8" />
+                </svg>
+            </span>
+            <span class="n-score">
+                {score}
+                {hypothetical.then(|| view! { <em class="hypo-tag">{whatif(lang).hypothetical}</em> })}
+            </span>
+        </li>
     }
 }
 

@@ -20,7 +20,9 @@ pub fn WhatItTakes(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
             ctx.view.update(|v| v.set_k(n));
         }
     };
-    let answer = move || {
+    // A memo: the answer is worked out from the unit's published values, so moving the unit's own
+    // slider leaves it as it is, and then its paragraph and button stay as they are too.
+    let answer = Memo::new(move |_| {
         let lang = lang.get();
         let k = k.get();
         state.with(|s| {
@@ -35,7 +37,7 @@ pub fn WhatItTakes(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                 }
             })
         })
-    };
+    });
     view! {
         <section class="takes" data-testid="what-it-takes" aria-live="polite">
             <h2>{move || whatif(lang.get()).what_it_takes}</h2>
@@ -45,7 +47,7 @@ pub fn WhatItTakes(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
                     prop:value=move || k.get().to_string() on:change=on_k
                     value=crate::dom::snapshot_value(move || k.get_untracked().to_string()) />
             </label>
-            {move || answer().map(|(text, changes)| view! {
+            {move || answer.get().map(|(text, changes)| view! {
                 <p data-testid="gain-answer">{text}</p>
                 {(!changes.is_empty()).then(|| view! {
                     <button type="button" class="button secondary" data-testid="gain-apply"
