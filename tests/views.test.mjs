@@ -189,11 +189,21 @@ describe('what-if, robustness and comparison views', () => {
       const moved = await focusLabel();
       // Scrolled into view, it shows the ranks the sliders made.
       await chart.scrollIntoViewIfNeeded();
-      await page.waitForFunction(async (want) => {
+      await page.waitForFunction((want) => {
         const el = document.querySelector('.whatif [data-testid=chart]');
         const axis = window.echarts?.getInstanceByDom(el)?.getOption()?.yAxis;
         return axis && (Array.isArray(axis) ? axis[0] : axis).data.some((l) => String(l).normalize('NFC') === want);
       }, moved);
+      // A phone's chart: the names take the phone's column, and the bars the larger part of the box.
+      const room = await page.evaluate(() => {
+        const el = document.querySelector('.whatif [data-testid=chart]');
+        const inst = window.echarts.getInstanceByDom(el);
+        const axis = inst.getOption().xAxis[0];
+        // Where ECharts put the value axis's two ends, in the chart's pixels.
+        const ends = [axis.min, axis.max].map((v) => inst.convertToPixel({ xAxisIndex: 0 }, v));
+        return { plot: Math.round(ends[1] - ends[0]), box: el.clientWidth };
+      });
+      assert.ok(room.plot >= room.box * 0.4, `the bars have ${room.plot} px of the chart's ${room.box}`);
 
       // Back at the sliders, another change; the page is printed before the chart is seen.
       await slider.scrollIntoViewIfNeeded();

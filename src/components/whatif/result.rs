@@ -106,6 +106,9 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
     let (unit_fmt, scale_min, scale_max) =
         ctx.ds.with_value(|ds| (ds.index.unit, ds.index.scale_min, ds.index.scale_max));
     let palette = theme::palette();
+    // On a phone the names take the phone's narrower column, as the ranking's chart does (a
+    // desktop's column left the bars 64 px of a phone's box).
+    let narrow = crate::components::viewport::narrow();
     let bar_rows = Memo::new(move |_| {
         let lang = lang.get();
         state.with(|s| {
@@ -136,7 +139,7 @@ pub fn ResultChart(ctx: Ctx, state: Memo<Option<State>>) -> impl IntoView {
         })
     });
     let option = Signal::derive(move || {
-        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: false };
+        let spec = BarSpec { axis_min: scale_min, axis_max: scale_max, mean: None, narrow: narrow.get() };
         bar_rows.with(|rows| ranking_bar::option(rows, &spec, &palette.get()))
     });
     let sketch = move |fit: svg::Fit| {
