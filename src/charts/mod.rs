@@ -115,11 +115,14 @@ pub(crate) fn option_shape(option: &serde_json::Value) -> String {
     shape.join("|")
 }
 
-/// True when the reader asked their system for less motion.
+/// True when the reader asked their system for less motion. Asked on every chart update (each
+/// frame of a slider drag): the query is parsed once, and its list answers for the setting now.
 fn prefers_reduced_motion() -> bool {
-    crate::dom::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|q| q.matches())
+    thread_local! {
+        static QUERY: Option<web_sys::MediaQueryList> = crate::dom::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten());
+    }
+    QUERY.with(|q| q.as_ref().is_some_and(web_sys::MediaQueryList::matches))
 }
 
 /// Length of the move from one state of a chart to the next (a what-if reordering its bars).

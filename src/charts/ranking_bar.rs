@@ -102,7 +102,7 @@ fn parts(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> OptionParts {
     OptionParts {
         // The room around the plot is fixed, not measured on every update (`containLabel`):
         // the names' column is `name_width` whatever the names (longer ones wrap), so ECharts
-        // measured the same room each time at a cost (a sixth of a what-if move's chart update).
+        // measured the same room each time at a cost (nearly a third of a what-if move's chart update).
         // These are the margins containLabel gave: the column plus 11 px beside the axis, 13 px
         // for half the last axis number on the right, 15 px for the axis numbers below.
         grid: Grid::new()
