@@ -117,6 +117,28 @@ describe('accessibility', () => {
     });
   });
 
+  test('a unit chosen from the keyboard keeps the focus on its name, pressed and then released', async (t) => {
+    // The table redraws its rows when a unit is chosen: the name pressed must stay the element
+    // with the focus (a rebuilt row would drop it to the page's top for a keyboard reader).
+    await withPage(t, env, '/?ds=pci', {}, async ({ page }) => {
+      await page.locator(ROW).first().waitFor();
+      const name = page.locator(`${ROW} button.name`).nth(5);
+      const label = (await name.innerText()).normalize('NFC');
+      await name.focus();
+      const focused = () => page.evaluate(() => {
+        const el = document.activeElement;
+        if (el.tagName !== 'BUTTON') return el.tagName;
+        return `${el.tagName} ${el.textContent.normalize('NFC').trim()} ${el.getAttribute('aria-pressed')}`;
+      });
+      await page.keyboard.press('Enter');
+      await page.locator(`${ROW}.selected`).waitFor();
+      assert.equal(await focused(), `BUTTON ${label} true`);
+      await page.keyboard.press('Enter');
+      await page.locator(`${ROW}.selected`).waitFor({ state: 'detached' });
+      assert.equal(await focused(), `BUTTON ${label} false`);
+    });
+  });
+
   test('the chart has a text description, and the table carries every number', async (t) => {
     await withPage(t, env, '/?group=districts&year=2023&embed=1&eid=x', {}, async ({ page }) => {
       await ready(page, '');
