@@ -13,7 +13,9 @@
 // Several --dist print side by side (a build of main and this branch: before and after). Each
 // case runs --rounds times, the builds' rounds taking turns (this machine is shared: a slow
 // minute falls on every build alike); p50 / p95 are of all rounds' taps together, and each
-// round's own p95 is printed beside them to show the spread.
+// round's own p95 is printed beside them to show the spread. Each round also taps a bare slider
+// (a page with nothing else but a running frame loop) at each CPU rate: what the browser takes
+// before any page's own work, to read the targets against.
 
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './serve.mjs';
@@ -41,6 +43,16 @@ const CASES = [
   { page: 'PCI', query: '?ds=pci&view=whatif', rate: 4, target: 100 },
 ];
 
+/** What the browser alone takes, on the same measure: a page holding nothing but a slider of the
+ * app's size, and a frame loop like a chart's (ECharts draws in animation frames until the
+ * chart is still), so that taps meet frames already running, as they do in the app. */
+const BARE = { page: 'bare slider', bare: true };
+const BARE_HTML = `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width">
+<title>bare slider</title><body><div class="whatif"><div class="editor">
+<input type="range" min="0" max="100" step="0.01" value="50" style="width: 300px; height: 44px; margin: 200px 20px">
+</div></div><div data-testid="whatif-row"></div>
+<script>(function loop() { requestAnimationFrame(loop); })();</script></body></html>`;
+
 /** Installed in the page: one sample per trusted `input` event on a range input. */
 function recordInputToFrame() {
   window.chisoBench = [];
@@ -65,17 +77,22 @@ function percentile(xs, p) {
 /** The slider a reader drags first: the unit's first sub-index, its total, or a weight. */
 const SLIDER = '.whatif .editor input[type=range], .whatif input[type=range][data-testid^="weight-"]';
 
-async function measure(browser, origin, { query, rate }) {
+async function measure(browser, origin, { query, rate, bare }) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   await page.addInitScript(recordInputToFrame);
-  await page.goto(`${origin}/${query}`);
-  await appTookOver(page);
-  await page.locator('[data-testid="whatif-row"]').first().waitFor({ state: 'attached' });
-  // The steady state a finger meets: ECharts in (the first touch brings it; here a pointer over
-  // the chart), drawing the chart the sliders move.
-  await chartInteractive(page);
+  if (bare) {
+    await page.route('**/bare-slider.html', (route) => route.fulfill({ contentType: 'text/html', body: BARE_HTML }));
+    await page.goto(`${origin}/bare-slider.html`);
+  } else {
+    await page.goto(`${origin}/${query}`);
+    await appTookOver(page);
+    await page.locator('[data-testid="whatif-row"]').first().waitFor({ state: 'attached' });
+    // The steady state a finger meets: ECharts in (the first touch brings it; here a pointer
+    // over the chart), drawing the chart the sliders move.
+    await chartInteractive(page);
+  }
   await page.evaluate(() => document.fonts.ready.then(() => true));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -123,10 +140,21 @@ async function measure(browser, origin, { query, rate }) {
 const browser = await launchBrowser();
 /** Per build and case: every round's taps, lost taps and drag counts. */
 const results = builds.map(() => CASES.map(() => ({ samples: [], p95s: [], missed: 0, dragged: [] })));
+/** The bare slider at each CPU rate, once a round whatever the builds. */
+const RATES = [...new Set(CASES.map((c) => c.rate))];
+const bareResults = RATES.map(() => ({ samples: [], p95s: [], missed: 0, dragged: [] }));
 try {
   const servers = await Promise.all(builds.map((build) => startStaticServer({ mounts: { '/': build.dir } })));
   try {
     for (let round = 0; round < N_ROUNDS; round += 1) {
+      for (const [i, rate] of RATES.entries()) {
+        const { samples, missed, dragged } = await measure(browser, servers[0].origin, { ...BARE, rate });
+        const r = bareResults[i];
+        r.samples.push(...samples);
+        r.p95s.push(percentile(samples, 95));
+        r.missed += missed;
+        r.dragged.push(Math.min(dragged, N_MOVES + 1));
+      }
       for (const [b, build] of builds.entries()) {
         for (const [i, c] of CASES.entries()) {
           const { samples, missed, dragged } = await measure(browser, servers[b].origin, c);
@@ -146,28 +174,28 @@ try {
   await browser.close();
 }
 const rows = [];
+const row = (label, page, rate, r, target) => [
+  label,
+  page,
+  `${rate}×`,
+  `${r.samples.length}${r.missed ? ` (${r.missed} lost)` : ''}`,
+  `${percentile(r.samples, 50).toFixed(1)} ms`,
+  `${percentile(r.samples, 95).toFixed(1)} ms`,
+  r.p95s.map((x) => x.toFixed(0)).join(' / '),
+  target,
+  `${Math.min(...r.dragged)}/${N_MOVES + 1}`,
+];
+for (const [i, rate] of RATES.entries()) rows.push(row('(browser alone)', BARE.page, rate, bareResults[i], '–'));
 for (const [b, build] of builds.entries()) {
-  for (const [i, c] of CASES.entries()) {
-    const r = results[b][i];
-    rows.push([
-      build.label,
-      c.page,
-      `${c.rate}×`,
-      `${r.samples.length}${r.missed ? ` (${r.missed} lost)` : ''}`,
-      `${percentile(r.samples, 50).toFixed(1)} ms`,
-      `${percentile(r.samples, 95).toFixed(1)} ms`,
-      r.p95s.map((x) => x.toFixed(0)).join(' / '),
-      `≤ ${c.target} ms`,
-      `${Math.min(...r.dragged)}/${N_MOVES + 1}`,
-    ]);
-  }
+  for (const [i, c] of CASES.entries()) rows.push(row(build.label, c.page, c.rate, results[b][i], `≤ ${c.target} ms`));
 }
 
 const table = [['build', 'what-if page', 'CPU', 'taps', 'p50', 'p95', 'each round\'s p95', 'p95 target', 'drag followed'], ...rows];
 const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
 console.log(`\nWhat-if slider at 360×740: ${N_ROUNDS} rounds of ${N_MOVES} taps on its track, each timed from its input`);
 console.log(`event to the next frame; "drag followed": input events during one press-and-drag through the same`);
-console.log(`points (the fewest of the rounds).\n`);
+console.log(`points (the fewest of the rounds). "(browser alone)": the same taps on a page holding only a slider`);
+console.log(`and a running frame loop: what any page pays before its own work.\n`);
 for (const [i, row] of table.entries()) {
   console.log(`| ${row.map((cell, col) => (col < 3 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w, col) => (col < 3 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
