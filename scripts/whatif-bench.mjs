@@ -143,27 +143,25 @@ const results = builds.map(() => CASES.map(() => ({ samples: [], p95s: [], misse
 /** The bare slider at each CPU rate, once a round whatever the builds. */
 const RATES = [...new Set(CASES.map((c) => c.rate))];
 const bareResults = RATES.map(() => ({ samples: [], p95s: [], missed: 0, dragged: [] }));
+/** One round's measure added to its case's results. */
+function add(r, { samples, missed, dragged }) {
+  r.samples.push(...samples);
+  r.p95s.push(percentile(samples, 95));
+  r.missed += missed;
+  r.dragged.push(Math.min(dragged, N_MOVES + 1));
+}
 try {
   const servers = await Promise.all(builds.map((build) => startStaticServer({ mounts: { '/': build.dir } })));
   try {
     for (let round = 0; round < N_ROUNDS; round += 1) {
       for (const [i, rate] of RATES.entries()) {
-        const { samples, missed, dragged } = await measure(browser, servers[0].origin, { ...BARE, rate });
-        const r = bareResults[i];
-        r.samples.push(...samples);
-        r.p95s.push(percentile(samples, 95));
-        r.missed += missed;
-        r.dragged.push(Math.min(dragged, N_MOVES + 1));
+        add(bareResults[i], await measure(browser, servers[0].origin, { ...BARE, rate }));
       }
       for (const [b, build] of builds.entries()) {
         for (const [i, c] of CASES.entries()) {
-          const { samples, missed, dragged } = await measure(browser, servers[b].origin, c);
-          process.stderr.write(`whatif-bench: round ${round + 1} ${build.label} ${c.page} ${c.rate}×: ${samples.length} samples\n`);
-          const r = results[b][i];
-          r.samples.push(...samples);
-          r.p95s.push(percentile(samples, 95));
-          r.missed += missed;
-          r.dragged.push(Math.min(dragged, N_MOVES + 1));
+          const measured = await measure(browser, servers[b].origin, c);
+          process.stderr.write(`whatif-bench: round ${round + 1} ${build.label} ${c.page} ${c.rate}×: ${measured.samples.length} samples\n`);
+          add(results[b][i], measured);
         }
       }
     }

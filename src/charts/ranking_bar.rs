@@ -107,7 +107,7 @@ fn parts(rows: &[BarRow], spec: &BarSpec, theme: &Theme) -> OptionParts {
         // for half the last axis number on the right, 15 px for the axis numbers below.
         grid: Grid::new()
             .left(4 + name_width(spec.narrow) + 11)
-            .right(if spec.narrow { 52 } else { 64 } + 13)
+            .right((if spec.narrow { 52 } else { 64 }) + 13)
             .top(28)
             .bottom(8 + 15),
         tooltip: Tooltip::new()
