@@ -165,6 +165,30 @@ describe('a what-if you can see', () => {
     });
   });
 
+  test('phone: a rank range in the excerpt stays in its column, its numbers on one line', async (t) => {
+    await withPage(t, env, '/?year=2023&view=whatif&unit=thanh-tra-thanh-pho', PHONE, async ({ page }) => {
+      await page.locator(tid('whatif-view')).waitFor();
+      const input = page.locator(tid('total-input'));
+      await input.fill('85');
+      await input.press('Enter');
+      const selected = page.locator(`${tid('neighbour')}.selected`);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('12–22'), `${tid('neighbour')}.selected .n-rank`);
+      const boxes = await selected.evaluate((li) => {
+        // The rank's text, wherever it runs (its box stays the column's when the text overflows).
+        const text = document.createRange();
+        text.selectNodeContents(li.querySelector('.n-rank'));
+        const range = [...li.querySelectorAll('.n-rank span')].find((s) => s.textContent.includes('–'));
+        return {
+          rank: text.getBoundingClientRect(),
+          name: li.querySelector('.n-name').getBoundingClientRect(),
+          rangeLines: range ? range.getClientRects().length : 0,
+        };
+      });
+      assert.ok(boxes.rank.right <= boxes.name.left + 0.5, `the rank (right ${boxes.rank.right}) runs into the name (left ${boxes.name.left})`);
+      assert.equal(boxes.rangeLines, 1, '"12–22" is not broken after its dash');
+    });
+  });
+
   test('wide screen: after moving a slider, the new rank and the re-sorted chart are in view', async (t) => {
     const WIDE = { width: 1280, height: 900 };
     await withPage(t, env, '/?ds=pci&year=2023&view=whatif&unit=ha-noi', WIDE, async ({ page }) => {

@@ -83,7 +83,8 @@ fn neighbour_item(n: NeighbourItem) -> impl IntoView {
     let NeighbourItem { rank, name, bar_width, score, hypothetical, selected, lang, .. } = n;
     view! {
         <li class:selected=selected data-testid="neighbour">
-            <span class="n-rank">{rank}</span>
+            // A range wraps at its spaces only ("hạng" / "5–23"), never after its dash.
+            <span class="n-rank">{words(&rank)}</span>
             <span class="n-name">{name}</span>
             // An SVG bar, not a styled span: the snapshot carries no style attribute.
             <span class="n-bar" aria-hidden="true">
@@ -97,6 +98,14 @@ fn neighbour_item(n: NeighbourItem) -> impl IntoView {
             </span>
         </li>
     }
+}
+
+/// Text as words that each stay on one line, the spaces between them free to break.
+fn words(text: &str) -> impl IntoView {
+    text.split(' ')
+        .enumerate()
+        .map(|(i, w)| view! { {(i > 0).then_some(" ")}<span class="nobr">{w.to_owned()}</span> })
+        .collect_view()
 }
 
 /// The rescored bars, best first, the selected unit highlighted.
